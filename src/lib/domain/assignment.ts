@@ -1,0 +1,74 @@
+import type { Catalogue } from './catalogue/catalogue';
+import { DAY, type Instant } from './time';
+import type { Subscription, Tenant, User } from './types';
+
+/** DATA-1: a user's data is kept this long after a license is removed. */
+export const RETENTION_DAYS = 30;
+
+/** The subscription through which a user holds a product, if any. */
+export function heldProduct(tenant: Tenant, userId: string, product: string): Subscription | null {
+  for (const [subscriptionId, assignments] of Object.entries(tenant.assignments)) {
+    const subscription = tenant.subscriptions[subscriptionId];
+    if (assignments[userId] && subscription?.product === product) return subscription;
+  }
+  return null;
+}
+
+export function licensesOf(tenant: Tenant, userId: string): string[] {
+  return Object.keys(tenant.assignments)
+    .filter((id) => tenant.assignments[id]?.[userId])
+    .sort();
+}
+
+/** Service plans named that the product doesn't have (ASG-3). */
+export function unknownPlans(catalogue: Catalogue, product: string, plans: string[]): string[] {
+  const known = new Set(catalogue.product(product)?.servicePlans.map((plan) => plan.name));
+  return plans.filter((plan) => !known.has(plan));
+}
+
+/**
+ * Gives a license. Reassigning a product within the retention window keeps the
+ * data (DATA-1), so the retained entry goes.
+ */
+export function grant(
+  tenant: Tenant,
+  user: User,
+  subscription: Subscription,
+  disabledPlans: string[],
+  now: Instant,
+): void {
+  (tenant.assignments[subscription.id] ??= {})[user.id] = {
+    user: user.id,
+    subscription: subscription.id,
+    disabledPlans: [...disabledPlans].sort(),
+    assignedAt: now,
+  };
+  const kept = tenant.retainedData[user.id];
+  if (kept) {
+    const rest = kept.filter((entry) => entry.product !== subscription.product);
+    if (rest.length) tenant.retainedData[user.id] = rest;
+    else delete tenant.retainedData[user.id];
+  }
+}
+
+/** Removes a license; its data is kept for 30 days (DATA-1). */
+export function revoke(
+  tenant: Tenant,
+  userId: string,
+  subscription: Subscription,
+  now: Instant,
+): void {
+  const assignments = tenant.assignments[subscription.id];
+  if (!assignments?.[userId]) return;
+  delete assignments[userId];
+  const kept = (tenant.retainedData[userId] ?? []).filter(
+    (entry) => entry.product !== subscription.product,
+  );
+  kept.push({ subscription: subscription.id, product: subscription.product, removedAt: now });
+  tenant.retainedData[userId] = kept;
+  subscription.lastLicenseEvent = 'freed';
+}
+
+export function retentionEnds(removedAt: Instant): Instant {
+  return removedAt + RETENTION_DAYS * DAY;
+}

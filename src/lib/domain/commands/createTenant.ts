@@ -1,0 +1,37 @@
+import type { Decision } from '../context';
+import { accept, reject } from '../context';
+import { asPayload, oneOf, text, type Payload } from '../payload';
+import { refuse } from '../refusal';
+import { BILLING_ACCOUNT_TYPES, type Role, type Tenant } from '../types';
+import { usageLocation } from './users';
+
+/** ROLE-4: whoever signs up is Global Administrator, and under MCA also Billing account owner. */
+export function decideCreateTenant(tenant: Tenant, p: Payload): Decision {
+  const name = text(p, 'name');
+  const type = oneOf(p, 'billingAccountType', BILLING_ACCOUNT_TYPES);
+  const creator = asPayload(p['creator']);
+  const id = text(creator, 'id');
+  const displayName = text(creator, 'displayName');
+  const location = usageLocation(creator);
+  if (tenant.name !== null || Object.keys(tenant.users).length > 0) {
+    return reject(
+      refuse('ALREADY_EXISTS', 'This tenant has already been created.', 'Open it instead.'),
+    );
+  }
+  const roles: Role[] =
+    type === 'MCA' ? ['BillingAccountOwner', 'GlobalAdministrator'] : ['GlobalAdministrator'];
+  return accept(() => {
+    tenant.name = name;
+    tenant.billingAccountType = type;
+    tenant.users[id] = {
+      id,
+      displayName,
+      usageLocation: location,
+      kind: 'person',
+      mailboxSizeGB: 0,
+      department: null,
+      roles,
+      deletedAt: null,
+    };
+  });
+}

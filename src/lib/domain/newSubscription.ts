@@ -1,0 +1,45 @@
+import type { Catalogue } from './catalogue/catalogue';
+import type { Instant } from './time';
+import type { BillingFrequency, Channel, Subscription } from './types';
+
+/** The default unit price: the list price per month, for a month or a year. */
+export function listUnitPrice(
+  catalogue: Catalogue,
+  product: string,
+  billingFrequency: BillingFrequency,
+): number {
+  const monthly = catalogue.product(product)?.listPrice ?? 0;
+  return billingFrequency === 'annual' ? monthly * 12 : monthly;
+}
+
+export interface NewSubscription {
+  id: string;
+  product: string;
+  total: number;
+  billingFrequency: BillingFrequency;
+  purchasedAt: Instant;
+  channel: Channel;
+  trial: boolean;
+  purchaser: string | null;
+  unitPrice: number;
+  currency: string;
+}
+
+export function newSubscription(s: NewSubscription): Subscription {
+  return {
+    ...s,
+    recurringBilling: true,
+    endsAt: null,
+    cancelledAt: null,
+    cancellation: null,
+    creditCheck: 'done',
+    endOfSale: null,
+    paymentMethod: null,
+    purchases: [],
+    scheduledChange: null,
+    initialTotal: s.total,
+    changes: [],
+    totalVersion: 0,
+    lastLicenseEvent: 'bought',
+  };
+}

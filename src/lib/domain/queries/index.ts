@@ -1,0 +1,95 @@
+import { advance } from '../advance';
+import type { Context } from '../context';
+import { asPayload, text, type Payload } from '../payload';
+import { InvalidInput, Refused, refuse, type Refusal } from '../refusal';
+import type { Tenant } from '../types';
+import { invoices, paymentMethods, previewInvoice } from './billing';
+import { licenseActions, licenseCounts, subscriptionsOfProduct } from './licenses';
+import {
+  adminAccess,
+  getSubscription,
+  selfServiceView,
+  subscriptionSummary,
+  suggestions,
+  visibleSubscriptions,
+} from './subscriptions';
+import { retainedData, unlicensedUsers, userLicenses, userServices, userSummary } from './users';
+
+type Answer = (tenant: Tenant, args: Payload, ctx: Context) => unknown;
+
+function licenses(tenant: Tenant, args: Payload, ctx: Context) {
+  if (args['product'] !== undefined) {
+    const product = text(args, 'product');
+    if (!ctx.catalogue.product(product)) {
+      throw new Refused(
+        refuse(
+          'NOT_FOUND',
+          `There is no product "${product}".`,
+          'Pick a product from the catalogue.',
+        ),
+      );
+    }
+    return licenseCounts(tenant, subscriptionsOfProduct(tenant, product), ctx);
+  }
+  return licenseCounts(tenant, [getSubscription(tenant, text(args, 'subscription'), ctx)], ctx);
+}
+
+/** Every query of SCENARIOS.md, plus the ones the pages need. */
+export const QUERIES = {
+  licenses,
+  licenseActions: (t, a, ctx) => licenseActions(t, text(a, 'subscription'), text(a, 'as'), ctx),
+  userLicenses: (t, a) => userLicenses(t, text(a, 'user')),
+  unlicensedUsers: (t) => unlicensedUsers(t),
+  user: (t, a) => userSummary(t, text(a, 'user')),
+  retainedData: (t, a, ctx) => retainedData(t, text(a, 'user'), ctx),
+  userServices: (t, a, ctx) => userServices(t, text(a, 'user'), ctx),
+  subscription: (t, a, ctx) =>
+    subscriptionSummary(t, getSubscription(t, text(a, 'subscription'), ctx), ctx),
+  subscriptions: (t, a, ctx) =>
+    visibleSubscriptions(t, a['as'] === undefined ? null : text(a, 'as'), ctx),
+  adminAccess: (t, a) => adminAccess(t, text(a, 'as')),
+  selfServiceView: (t, a, ctx) => selfServiceView(t, text(a, 'subscription'), ctx),
+  suggestions: (t, _a, ctx) => suggestions(t, ctx),
+  invoicePreview: (t, a, ctx) => previewInvoice(t, text(a, 'subscription'), ctx),
+  invoices,
+  paymentMethods: (t) => paymentMethods(t),
+} satisfies Record<string, Answer>;
+
+export type QueryName = keyof typeof QUERIES;
+
+export function isQueryName(name: string): name is QueryName {
+  return Object.hasOwn(QUERIES, name);
+}
+
+export type Answered = { ok: true; value: unknown } | { ok: false; refusal: Refusal };
+
+/** Moves the tenant to `ctx.now`, then answers the query. */
+export function query(tenant: Tenant, name: string, args: unknown, ctx: Context): Answered {
+  if (!isQueryName(name)) {
+    return {
+      ok: false,
+      refusal: refuse(
+        'INVALID_INPUT',
+        `Unknown query "${name}".`,
+        'Use one of the documented queries.',
+      ),
+    };
+  }
+  advance(tenant, ctx.now);
+  try {
+    return { ok: true, value: QUERIES[name](tenant, asPayload(args ?? {}), ctx) };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
+    if (error instanceof InvalidInput) {
+      return {
+        ok: false,
+        refusal: refuse(
+          'INVALID_INPUT',
+          `The query is malformed: ${error.message}.`,
+          'Correct the field.',
+        ),
+      };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,164 @@
+import type { Instant } from './time';
+
+export const DIRECTORY_ROLES = [
+  'GlobalAdministrator',
+  'BillingAdministrator',
+  'UserAdministrator',
+  'LicenseAdministrator',
+  'ServiceSupportAdministrator',
+  'PasswordAdministrator',
+] as const;
+
+export const BILLING_ROLES = [
+  'BillingAccountOwner',
+  'BillingAccountContributor',
+  'BillingProfileOwner',
+  'BillingProfileContributor',
+] as const;
+
+export type DirectoryRole = (typeof DIRECTORY_ROLES)[number];
+export type BillingRole = (typeof BILLING_ROLES)[number];
+export type Role = DirectoryRole | BillingRole;
+
+export const BILLING_ACCOUNT_TYPES = ['MCA', 'MOSA'] as const;
+export type BillingAccountType = (typeof BILLING_ACCOUNT_TYPES)[number];
+
+export const USER_KINDS = ['person', 'sharedMailbox', 'roomMailbox', 'resourceMailbox'] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
+export const CHANNELS = [
+  'Direct',
+  'Reseller',
+  'Prepaid',
+  'MicrosoftRepresentative',
+  'SelfService',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const BILLING_FREQUENCIES = ['monthly', 'annual'] as const;
+export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number];
+
+export type SubscriptionStatus = 'Trial' | 'Active' | 'Expired' | 'Disabled' | 'Cancelled';
+
+export interface User {
+  id: string;
+  displayName: string;
+  usageLocation: string | null;
+  kind: UserKind;
+  mailboxSizeGB: number;
+  department: string | null;
+  roles: Role[];
+  deletedAt: Instant | null;
+}
+
+/** One change of a subscription's total: what the invoice prorates (BILL-2). */
+export interface LicenseChange {
+  at: Instant;
+  from: number;
+  to: number;
+  unitPrice: number;
+  /** `now`, a scheduled change applied at `renewal`, or a product `key`. */
+  kind: 'now' | 'renewal' | 'key';
+}
+
+/** Licenses bought mid-period under MCA, removable for 7 days (MCA-2). */
+export interface Purchase {
+  at: Instant;
+  remaining: number;
+}
+
+export interface Subscription {
+  id: string;
+  /** The catalogue's String_Id. */
+  product: string;
+  total: number;
+  billingFrequency: BillingFrequency;
+  purchasedAt: Instant;
+  channel: Channel;
+  trial: boolean;
+  recurringBilling: boolean;
+  /** When the term ends without renewal; null while it renews. */
+  endsAt: Instant | null;
+  cancelledAt: Instant | null;
+  cancellation: { reason: string; feedback: string | null } | null;
+  creditCheck: 'pending' | 'done';
+  purchaser: string | null;
+  /** Minor units per license per billing period. */
+  unitPrice: number;
+  currency: string;
+  /** Overrides the catalogue's end-of-sale flag when set. */
+  endOfSale: boolean | null;
+  /** A card added to a prepaid subscription to pay for more licenses (KEY-5). */
+  paymentMethod: string | null;
+  purchases: Purchase[];
+  scheduledChange: { total: number; at: Instant } | null;
+  /** Total when the history starts; `changes` lead from it to `total`. */
+  initialTotal: number;
+  changes: LicenseChange[];
+  /** Bumped by every change of the total; merges detect concurrent changes with it. */
+  totalVersion: number;
+  /** Drives DATA-4's suggestion: what last happened to its free licenses. */
+  lastLicenseEvent: 'bought' | 'freed' | null;
+}
+
+export interface Assignment {
+  user: string;
+  subscription: string;
+  disabledPlans: string[];
+  assignedAt: Instant;
+}
+
+/** A user's data kept after a license was removed (DATA-1). */
+export interface RetainedData {
+  subscription: string;
+  product: string;
+  removedAt: Instant;
+}
+
+export interface ProductKey {
+  /** Normalised: 25 upper-case letters and digits. */
+  key: string;
+  product: string;
+  licenses: number;
+  extendsMonths: number;
+  redeemedAt: Instant | null;
+  redeemedOn: string | null;
+}
+
+export interface PaymentMethod {
+  id: string;
+  last4: string;
+  expiryMonth: number;
+  expiryYear: number;
+  nameOnCard: string;
+  address: string;
+  billingProfile: string;
+  subscription: string | null;
+  addedBy: string;
+}
+
+export interface Tenant {
+  name: string | null;
+  billingAccountType: BillingAccountType;
+  users: Record<string, User>;
+  subscriptions: Record<string, Subscription>;
+  /** subscription id → user id → assignment. */
+  assignments: Record<string, Record<string, Assignment>>;
+  /** user id → data kept after licenses were removed. */
+  retainedData: Record<string, RetainedData[]>;
+  productKeys: Record<string, ProductKey>;
+  paymentMethods: Record<string, PaymentMethod>;
+}
+
+export function emptyTenant(billingAccountType: BillingAccountType): Tenant {
+  return {
+    name: null,
+    billingAccountType,
+    users: {},
+    subscriptions: {},
+    assignments: {},
+    retainedData: {},
+    productKeys: {},
+    paymentMethods: {},
+  };
+}
