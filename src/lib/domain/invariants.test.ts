@@ -82,6 +82,46 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc
     .record({ user: person, role: fc.constantFrom('GlobalAdministrator', 'LicenseAdministrator') })
     .map((payload) => ({ type: 'removeRole', payload })),
+  fc
+    .record({ user: person, role: fc.constantFrom('GlobalAdministrator', 'UserAdministrator') })
+    .map((payload) => ({ type: 'assignRole', payload })),
+  fc
+    .record({
+      id: fc.constantFrom('gu', 'hy'),
+      displayName: fc.constant('New person'),
+      usageLocation: fc.constantFrom('SE', undefined),
+      licenses: fc
+        .uniqueArray(subscription, { maxLength: 2 })
+        .map((ids) => ids.map((id) => ({ subscription: id }))),
+    })
+    .map((payload) => ({ type: 'addUser', payload })),
+  fc
+    .record({
+      id: fc.constantFrom('pbi', 'e5'),
+      product: fc.constantFrom('POWER_BI_PRO', 'SPE_E5'),
+      total: fc.integer({ min: 0, max: 4 }),
+      billingFrequency: fc.constantFrom('monthly', 'annual'),
+      trial: fc.boolean(),
+    })
+    .map((payload) => ({ type: 'buySubscription', payload })),
+  fc
+    .record({
+      subscription: fc.constantFrom(...SUBSCRIPTIONS, 'pbi'),
+      reason: fc.constant('Too expensive'),
+    })
+    .map((payload) => ({ type: 'cancelSubscription', payload })),
+  fc
+    .record({
+      user: person,
+      subscription,
+      disabledPlans: fc.uniqueArray(
+        fc.constantFrom('EXCHANGE_S_ENTERPRISE', 'TEAMS1', 'NOT_A_PLAN'),
+        {
+          maxLength: 2,
+        },
+      ),
+    })
+    .map((payload) => ({ type: 'setServicePlans', payload })),
 );
 
 const step = fc.record({ as: person, advanceHours: fc.integer({ min: 0, max: 24 * 12 }), command });
@@ -128,51 +168,57 @@ function removalWasInWindow(tenant: Tenant, id: string, now: number, removed: nu
   return removed <= bought - alreadyRemoved;
 }
 
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+
 describe('random command sequences keep every invariant', () => {
   for (const type of ['MOSA', 'MCA'] as const) {
-    it(`${type}: assigned ≤ valid, no license on a deleted user, no removal outside its window, refusals change nothing`, () => {
-      fc.assert(
-        fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
-          const tenant = seedTenant(given(type), catalogue);
-          let now = START;
-          for (const { as, advanceHours, command } of steps) {
-            now += advanceHours * 3600 * 1000;
-            const before = JSON.stringify(tenant);
-            const totalBefore = Object.fromEntries(
-              Object.values(tenant.subscriptions).map((s) => [s.id, s.total]),
-            );
-            const outcome = execute(tenant, command, { now, author: as, catalogue });
-            if (!outcome.ok) {
-              // advance() may apply a scheduled change; run it alone and compare.
-              const alone = seedTenant(given(type), catalogue);
-              Object.assign(alone, JSON.parse(before) as Tenant);
-              execute(
-                alone,
-                { type: 'completeCreditCheck', payload: { subscription: 'none' } },
-                { now, author: null, catalogue },
+    it(
+      `${type}: assigned ≤ valid, no license on a deleted user, no removal outside its window, refusals change nothing`,
+      () => {
+        fc.assert(
+          fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+            const tenant = seedTenant(given(type), catalogue);
+            let now = START;
+            for (const { as, advanceHours, command } of steps) {
+              now += advanceHours * 3600 * 1000;
+              const before = JSON.stringify(tenant);
+              const totalBefore = Object.fromEntries(
+                Object.values(tenant.subscriptions).map((s) => [s.id, s.total]),
               );
-              expect(JSON.stringify(tenant)).toBe(JSON.stringify(alone));
-            } else if (type === 'MCA' && command.type === 'setTotalLicenses') {
-              const p = command.payload as { subscription: string; total: number; when: string };
-              const removed = (totalBefore[p.subscription] ?? 0) - p.total;
-              if (p.when === 'now' && removed > 0) {
-                // The change is recorded already; judge it against history before it.
-                tenant.subscriptions[p.subscription].changes.pop();
-                expect(removalWasInWindow(tenant, p.subscription, now, removed)).toBe(true);
-                tenant.subscriptions[p.subscription].changes.push({
-                  at: now,
-                  from: p.total + removed,
-                  to: p.total,
-                  unitPrice: 0,
-                  kind: 'now',
-                });
+              const outcome = execute(tenant, command, { now, author: as, catalogue });
+              if (!outcome.ok) {
+                // advance() may apply a scheduled change; run it alone and compare.
+                const alone = seedTenant(given(type), catalogue);
+                Object.assign(alone, JSON.parse(before) as Tenant);
+                execute(
+                  alone,
+                  { type: 'completeCreditCheck', payload: { subscription: 'none' } },
+                  { now, author: null, catalogue },
+                );
+                expect(JSON.stringify(tenant)).toBe(JSON.stringify(alone));
+              } else if (type === 'MCA' && command.type === 'setTotalLicenses') {
+                const p = command.payload as { subscription: string; total: number; when: string };
+                const removed = (totalBefore[p.subscription] ?? 0) - p.total;
+                if (p.when === 'now' && removed > 0) {
+                  // The change is recorded already; judge it against history before it.
+                  tenant.subscriptions[p.subscription].changes.pop();
+                  expect(removalWasInWindow(tenant, p.subscription, now, removed)).toBe(true);
+                  tenant.subscriptions[p.subscription].changes.push({
+                    at: now,
+                    from: p.total + removed,
+                    to: p.total,
+                    unitPrice: 0,
+                    kind: 'now',
+                  });
+                }
               }
+              checkInvariants(tenant, now);
             }
-            checkInvariants(tenant, now);
-          }
-        }),
-        { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
-      );
-    });
+          }),
+          { numRuns: RUNS },
+        );
+      },
+      10_000 + RUNS * 20,
+    );
   }
 });

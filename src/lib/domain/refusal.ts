@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'NOT_A_TRIAL',
   'USER_NOT_DELETED',
   'INVALID_PAYMENT_METHOD',
+  'INVALID_SIGNATURE',
+  'UNKNOWN_DEVICE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

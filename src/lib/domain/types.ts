@@ -95,7 +95,7 @@ export interface Subscription {
   /** Total when the history starts; `changes` lead from it to `total`. */
   initialTotal: number;
   changes: LicenseChange[];
-  /** Bumped by every change of the total; merges detect concurrent changes with it. */
+  /** Bumped by every change of the total, made or scheduled; merges detect concurrent changes with it. */
   totalVersion: number;
   /** Drives DATA-4's suggestion: what last happened to its free licenses. */
   lastLicenseEvent: 'bought' | 'freed' | null;
@@ -137,6 +137,22 @@ export interface PaymentMethod {
   addedBy: string;
 }
 
+/** A device's ECDSA P-256 public key, as a JSON Web Key. */
+export interface PublicKeyJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+
+/** A device allowed to sign ops for the tenant, bound to the person who uses it. */
+export interface Device {
+  id: string;
+  publicKey: PublicKeyJwk;
+  person: string | null;
+  enrolledAt: Instant;
+}
+
 export interface Tenant {
   name: string | null;
   billingAccountType: BillingAccountType;
@@ -148,6 +164,7 @@ export interface Tenant {
   retainedData: Record<string, RetainedData[]>;
   productKeys: Record<string, ProductKey>;
   paymentMethods: Record<string, PaymentMethod>;
+  devices: Record<string, Device>;
 }
 
 export function emptyTenant(billingAccountType: BillingAccountType): Tenant {
@@ -160,5 +177,6 @@ export function emptyTenant(billingAccountType: BillingAccountType): Tenant {
     retainedData: {},
     productKeys: {},
     paymentMethods: {},
+    devices: {},
   };
 }

@@ -1,18 +1,23 @@
-import type { Decision } from '../context';
+import type { Context, Decision } from '../context';
 import { accept, reject } from '../context';
 import { asPayload, oneOf, text, type Payload } from '../payload';
 import { refuse } from '../refusal';
 import { BILLING_ACCOUNT_TYPES, type Role, type Tenant } from '../types';
+import { publicKey } from './devices';
 import { usageLocation } from './users';
 
 /** ROLE-4: whoever signs up is Global Administrator, and under MCA also Billing account owner. */
-export function decideCreateTenant(tenant: Tenant, p: Payload): Decision {
+export function decideCreateTenant(tenant: Tenant, p: Payload, ctx: Context): Decision {
   const name = text(p, 'name');
   const type = oneOf(p, 'billingAccountType', BILLING_ACCOUNT_TYPES);
   const creator = asPayload(p['creator']);
   const id = text(creator, 'id');
   const displayName = text(creator, 'displayName');
   const location = usageLocation(creator);
+  // The creating device enrols with the tenant, so its later ops can be verified.
+  const device = p['device'] === undefined ? null : asPayload(p['device']);
+  const deviceId = device ? text(device, 'id') : null;
+  const deviceKey = device ? publicKey(device, 'publicKey') : null;
   if (tenant.name !== null || Object.keys(tenant.users).length > 0) {
     return reject(
       refuse('ALREADY_EXISTS', 'This tenant has already been created.', 'Open it instead.'),
@@ -33,5 +38,13 @@ export function decideCreateTenant(tenant: Tenant, p: Payload): Decision {
       roles,
       deletedAt: null,
     };
+    if (deviceId !== null && deviceKey !== null) {
+      tenant.devices[deviceId] = {
+        id: deviceId,
+        publicKey: deviceKey,
+        person: id,
+        enrolledAt: ctx.now,
+      };
+    }
   });
 }

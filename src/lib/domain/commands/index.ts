@@ -8,6 +8,7 @@ import {
   decideUnassignLicenses,
 } from './assignments';
 import { decideCreateTenant } from './createTenant';
+import { decideEnrolDevice } from './devices';
 import { decideAddPaymentMethod, decideUpdatePaymentMethod } from './paymentMethods';
 import { decideRedeemProductKeys } from './productKeys';
 import { decideAssignRole, decideRemoveRole } from './roles';
@@ -44,6 +45,7 @@ export const COMMANDS = {
   completeCreditCheck: decideCompleteCreditCheck,
   addPaymentMethod: decideAddPaymentMethod,
   updatePaymentMethod: decideUpdatePaymentMethod,
+  enrolDevice: decideEnrolDevice,
 } satisfies Record<string, Decide>;
 
 export type CommandType = keyof typeof COMMANDS;

@@ -15,12 +15,6 @@ import { toDate } from '../time';
 import type { Subscription, Tenant } from '../types';
 import { accessRefusal, author, BUY_REMEDY, isRefusal } from './authorization';
 
-export interface SetTotalLicenses {
-  subscription: string;
-  total: number;
-  when?: 'now' | 'renewal';
-}
-
 /** LIC-1: a whole number of at least 1, within the product's cap. */
 export function quantityRefusal(
   total: number,
@@ -61,6 +55,7 @@ export function decideSetTotalLicenses(tenant: Tenant, p: Payload, ctx: Context)
   const id = text(p, 'subscription');
   const total = number(p, 'total');
   const when = optionalOneOf(p, 'when', ['now', 'renewal'] as const) ?? 'now';
+  const basedOn = p['basedOn'] === undefined ? null : number(p, 'basedOn');
   const mca = tenant.billingAccountType === 'MCA';
   if (when === 'renewal' && !mca) {
     return reject(
@@ -80,6 +75,9 @@ export function decideSetTotalLicenses(tenant: Tenant, p: Payload, ctx: Context)
   if (access) return reject(access);
   const status = notInTerm(subscription, lifecycle(subscription, ctx.now));
   if (status) return reject(status);
+  if (basedOn !== null && basedOn !== subscription.totalVersion) {
+    return reject(concurrentChange(subscription));
+  }
 
   const current = subscription.total;
   const buying = total > current;
@@ -97,6 +95,7 @@ export function decideSetTotalLicenses(tenant: Tenant, p: Payload, ctx: Context)
     return accept(() => {
       subscription.scheduledChange =
         total === current ? null : { total, at: nextRenewal(subscription, ctx.now) };
+      subscription.totalVersion += 1;
     });
   }
 
@@ -126,6 +125,19 @@ export function decideSetTotalLicenses(tenant: Tenant, p: Payload, ctx: Context)
     if (!buying && mca) consumePurchases(subscription, current - total, ctx.now);
     subscription.lastLicenseEvent = buying ? 'bought' : null;
   });
+}
+
+/**
+ * Money is never combined silently: a change made against a total that has
+ * changed since (a merge put another change first) is decided again by a person.
+ */
+function concurrentChange(subscription: Subscription): Refusal {
+  return refuse(
+    'CONCURRENT_CHANGE',
+    `Someone else changed the licenses of this subscription first; it now has ${subscription.total}.`,
+    'Look at the current total and enter the total you want again.',
+    { subscription: subscription.id, total: subscription.total },
+  );
 }
 
 function recurringBillingOff(subscription: Subscription): Refusal {

@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { userNotFound } from '../commands/assignments';
 import { licensesOf, retentionEnds } from '../assignment';
+import { lifecycle } from '../lifecycle';
 import { Refused } from '../refusal';
 import { toDate } from '../time';
 import type { Tenant, User } from '../types';
@@ -75,7 +76,13 @@ export function retainedData(tenant: Tenant, id: string, ctx: Context) {
 
 /** ASG-7: what a user's enabled service plans provision. */
 export function userServices(tenant: Tenant, id: string, ctx: Context) {
-  const enabled = userLicenses(tenant, id).flatMap((license) => {
+  // LIC-6: users keep access while a subscription is Expired, not once it is Disabled.
+  const withAccess = userLicenses(tenant, id).filter((license) => {
+    const subscription = tenant.subscriptions[license.subscription];
+    const status = subscription ? lifecycle(subscription, ctx.now) : 'Gone';
+    return status === 'Active' || status === 'Trial' || status === 'Expired';
+  });
+  const enabled = withAccess.flatMap((license) => {
     const plans = ctx.catalogue.product(license.product)?.servicePlans ?? [];
     return plans.map((plan) => plan.name).filter((name) => !license.disabledPlans.includes(name));
   });

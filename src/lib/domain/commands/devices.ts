@@ -1,0 +1,51 @@
+import type { Context, Decision } from '../context';
+import { accept, reject } from '../context';
+import { asPayload, optionalText, text, type Payload } from '../payload';
+import { activeUser } from '../permissions';
+import { InvalidInput, refuse } from '../refusal';
+import type { PublicKeyJwk, Tenant } from '../types';
+import { author, isRefusal, notAuthorized } from './authorization';
+import { userNotFound } from './assignments';
+
+const BASE64URL = /^[A-Za-z0-9_-]{43}$/;
+
+/** An ECDSA P-256 public key as a JWK; anything else is INVALID_INPUT. */
+export function publicKey(p: Payload, key: string): PublicKeyJwk {
+  const jwk = asPayload(p[key]);
+  if (jwk['kty'] !== 'EC' || jwk['crv'] !== 'P-256') {
+    throw new InvalidInput(key, 'must be an ECDSA P-256 public key (kty EC, crv P-256)');
+  }
+  const x = text(jwk, 'x');
+  const y = text(jwk, 'y');
+  if (!BASE64URL.test(x) || !BASE64URL.test(y))
+    throw new InvalidInput(key, 'has malformed coordinates');
+  return { kty: 'EC', crv: 'P-256', x, y };
+}
+
+/**
+ * SYNC-5 (first part): a device's key enters the tenant by an op, made by a
+ * Global Administrator, and is bound to the person who will use it.
+ */
+export function decideEnrolDevice(tenant: Tenant, p: Payload, ctx: Context): Decision {
+  const id = text(p, 'device');
+  const key = publicKey(p, 'publicKey');
+  const person = optionalText(p, 'person');
+  if (tenant.devices[id]) {
+    return reject(
+      refuse(
+        'ALREADY_EXISTS',
+        `A device "${id}" is already enrolled.`,
+        'Give the new device another name.',
+      ),
+    );
+  }
+  if (person !== null && !activeUser(tenant, person)) return reject(userNotFound(person));
+  const actor = author(tenant, ctx, 'add devices', 'Ask a Global Administrator.');
+  if (isRefusal(actor)) return reject(actor);
+  if (!actor.roles.includes('GlobalAdministrator')) {
+    return reject(notAuthorized('add devices', 'Ask a Global Administrator.'));
+  }
+  return accept(() => {
+    tenant.devices[id] = { id, publicKey: key, person, enrolledAt: ctx.now };
+  });
+}
