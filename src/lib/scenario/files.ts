@@ -51,7 +51,7 @@ export async function runScenarioFile(file: string, catalogue: Catalogue): Promi
       ? (json as { name: string }).name
       : '(no name)';
   try {
-    const result = runScenario(parseScenario(json), catalogue);
+    const result = await runScenario(parseScenario(json), catalogue);
     return result.ok
       ? { file: shown, name, ok: true }
       : { file: shown, name, ok: false, message: result.message };

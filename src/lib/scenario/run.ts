@@ -1,9 +1,9 @@
 import type { Catalogue } from '../domain/catalogue/catalogue';
-import { execute } from '../domain/engine';
-import { query } from '../domain/queries';
 import { SeedError, seedTenant } from '../domain/seed';
 import { toIsoInstant } from '../domain/time';
 import type { Tenant } from '../domain/types';
+import type { Replica } from '../replica/replica';
+import { createDevices, syncPair } from './devices';
 import { mismatch, show } from './match';
 import type { Scenario, Step } from './scenario';
 
@@ -14,69 +14,97 @@ const fail = (message: string): ScenarioResult => ({ ok: false, message });
 function label(step: Step): string {
   switch (step.kind) {
     case 'command':
-      return `${step.type}${step.as ? ` as ${step.as}` : ''}`;
+      return `${step.type}${step.as ? ` as ${step.as}` : ''} on ${step.device}`;
     case 'check':
-      return `check ${step.query}`;
+      return `check ${step.query} on ${step.device}`;
     default:
       return `${step.kind} ${step.devices.join(', ')}`;
   }
 }
 
-/** Runs one scenario through the rules engine; the result names the first mismatch. */
-export function runScenario(scenario: Scenario, catalogue: Catalogue): ScenarioResult {
-  if (
-    scenario.devices.length > 1 ||
-    scenario.steps.some((s) => s.kind === 'sync' || s.kind === 'converged')
-  ) {
-    return fail(
-      'multi-device steps (several devices, sync, converged) need the replication layer, which this runner does not have yet',
-    );
-  }
-  let tenant: Tenant;
+/** The first place two replicas' derived states differ, or null. */
+function divergence(a: Replica, b: Replica): string | null {
+  const left: unknown = JSON.parse(a.derivedState());
+  const right: unknown = JSON.parse(b.derivedState());
+  return mismatch(left, right) ?? mismatch(right, left);
+}
+
+/**
+ * Runs one scenario through the real replica layer (one replica per device)
+ * and the rules engine; the result names the first mismatch.
+ */
+export async function runScenario(
+  scenario: Scenario,
+  catalogue: Catalogue,
+): Promise<ScenarioResult> {
+  let given: Tenant;
   try {
-    tenant = seedTenant(scenario.given, catalogue);
+    given = seedTenant(scenario.given, catalogue);
   } catch (error) {
     if (error instanceof SeedError) return fail(`given: ${error.message}`);
     throw error;
   }
-
   let now = scenario.given.start;
+  const devices = await createDevices(scenario.devices, given, catalogue, now);
+  const device = (name: string) => devices.get(name)!;
+
   for (const [index, step] of scenario.steps.entries()) {
     const at = `step ${index + 1} (${label(step)})`;
     if (step.at !== null) {
-      if (step.at < now)
+      if (step.at < now) {
         return fail(
           `${at}: "at" ${toIsoInstant(step.at)} goes back in time from ${toIsoInstant(now)}`,
         );
+      }
       now = step.at;
     } else if (step.kind === 'command') {
       now += 1000;
     }
 
-    if (step.kind === 'command') {
-      const outcome = execute(
-        tenant,
-        { type: step.type, payload: step.payload },
-        { now, author: step.as, catalogue },
-      );
-      const got = outcome.ok ? 'ok' : `${outcome.refusal.code} (${outcome.refusal.message})`;
-      const expect = step.expect;
-      if (expect.kind === 'any') continue;
-      if (expect.kind === 'ok' && !outcome.ok) return fail(`${at}: expected ok, got ${got}`);
-      if (expect.kind === 'error' && (outcome.ok || outcome.refusal.code !== expect.code)) {
-        return fail(`${at}: expected error ${expect.code}, got ${got}`);
-      }
-    } else if (step.kind === 'check') {
-      const answer =
-        step.query === 'conflicts'
-          ? { ok: true as const, value: [] }
-          : query(tenant, step.query, step.args, { now, author: null, catalogue });
-      const value = answer.ok ? answer.value : { error: answer.refusal.code };
-      const found = mismatch(step.equals, value);
-      if (found)
-        return fail(
-          `${at}: ${found}${answer.ok ? '' : ` (${answer.refusal.message})`}\n      whole result: ${show(value)}`,
+    switch (step.kind) {
+      case 'command': {
+        const outcome = await device(step.device).execute(
+          { type: step.type, payload: step.payload },
+          step.as,
+          now,
         );
+        const got = outcome.ok ? 'ok' : `${outcome.refusal.code} (${outcome.refusal.message})`;
+        const expect = step.expect;
+        if (expect.kind === 'ok' && !outcome.ok) return fail(`${at}: expected ok, got ${got}`);
+        if (expect.kind === 'error' && (outcome.ok || outcome.refusal.code !== expect.code)) {
+          return fail(`${at}: expected error ${expect.code}, got ${got}`);
+        }
+        break;
+      }
+      case 'check': {
+        const replica = device(step.device);
+        await replica.refresh(now);
+        const answer = replica.query(step.query, step.args, now);
+        const value = answer.ok ? answer.value : { error: answer.refusal.code };
+        const found = mismatch(step.equals, value);
+        if (found) {
+          return fail(
+            `${at}: ${found}${answer.ok ? '' : ` (${answer.refusal.message})`}\n      whole result: ${show(value)}`,
+          );
+        }
+        break;
+      }
+      case 'sync':
+        // Every pair named exchanges both ways, in order, until nothing new flows.
+        for (let round = 0; round < step.devices.length; round++) {
+          for (let i = 0; i + 1 < step.devices.length; i++) {
+            await syncPair(device(step.devices[i]), device(step.devices[i + 1]), now);
+          }
+        }
+        break;
+      case 'converged': {
+        const [first, ...rest] = step.devices.map(device);
+        for (const other of rest) {
+          const found = divergence(first, other);
+          if (found) return fail(`${at}: ${first.device} and ${other.device} differ at ${found}`);
+        }
+        break;
+      }
     }
   }
   return { ok: true };

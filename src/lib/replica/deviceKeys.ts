@@ -1,0 +1,64 @@
+import type { PublicKeyJwk } from '../domain/types';
+import { canonicalJson } from './canonical';
+
+/** A device's signing keys: the private key is made non-extractable and never leaves it. */
+export interface DeviceKeys {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  publicJwk: PublicKeyJwk;
+}
+
+const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
+const encoder = new TextEncoder();
+
+export async function createDeviceKeys(): Promise<DeviceKeys> {
+  const pair = await crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
+  const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+  return {
+    privateKey: pair.privateKey,
+    publicKey: pair.publicKey,
+    publicJwk: { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! },
+  };
+}
+
+export function importPublicKey(jwk: PublicKeyJwk): Promise<CryptoKey> {
+  return crypto.subtle.importKey('jwk', { ...jwk, ext: true }, ALGORITHM, true, ['verify']);
+}
+
+/** Identifies a key across replicas (the same JWK ⇒ the same fingerprint). */
+export function fingerprint(jwk: PublicKeyJwk): string {
+  return canonicalJson({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
+}
+
+function toBase64Url(bytes: ArrayBuffer): string {
+  let binary = '';
+  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export async function sign(privateKey: CryptoKey, data: string): Promise<string> {
+  return toBase64Url(await crypto.subtle.sign(SIGNING, privateKey, encoder.encode(data)));
+}
+
+export async function verify(
+  publicKey: CryptoKey,
+  data: string,
+  signature: string,
+): Promise<boolean> {
+  const bytes = fromBase64Url(signature);
+  if (!bytes) return false;
+  return crypto.subtle.verify(SIGNING, publicKey, bytes, encoder.encode(data));
+}
+
+export async function sha256(data: string): Promise<string> {
+  return toBase64Url(await crypto.subtle.digest('SHA-256', encoder.encode(data)));
+}

@@ -1,0 +1,76 @@
+import { canonicalJson } from './canonical';
+import { sha256, sign, verify, type DeviceKeys } from './deviceKeys';
+import { parseHlc } from './hlc';
+
+/** What an author signs: a command, when, by whom, on which device, having seen what. */
+export interface OpBody {
+  hlc: string;
+  device: string;
+  seq: number;
+  author: string | null;
+  /** The latest op of each device the author had seen: the heads. */
+  prev: string[];
+  type: string;
+  payload: unknown;
+}
+
+/** An op: its id is the hash of its signed content. */
+export interface Op extends OpBody {
+  id: string;
+  sig: string;
+}
+
+const bodyOf = (op: Op): OpBody => ({
+  hlc: op.hlc,
+  device: op.device,
+  seq: op.seq,
+  author: op.author,
+  prev: op.prev,
+  type: op.type,
+  payload: op.payload,
+});
+
+export async function signOp(body: OpBody, keys: DeviceKeys): Promise<Op> {
+  const sig = await sign(keys.privateKey, canonicalJson(body));
+  const id = await sha256(canonicalJson({ ...body, sig }));
+  return { ...body, id, sig };
+}
+
+/** The content hash matches the id, and the signature matches the content. */
+export async function checkOp(op: Op, publicKey: CryptoKey): Promise<boolean> {
+  const body = bodyOf(op);
+  if ((await sha256(canonicalJson({ ...body, sig: op.sig }))) !== op.id) return false;
+  return verify(publicKey, canonicalJson(body), op.sig);
+}
+
+/** Reads an op as stored (a JSON string), or null when it isn't one. */
+export function parseOp(text: string): Op | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const o = value as Record<string, unknown>;
+  const ok =
+    typeof o['id'] === 'string' &&
+    typeof o['sig'] === 'string' &&
+    typeof o['hlc'] === 'string' &&
+    parseHlc(o['hlc']) !== null &&
+    typeof o['device'] === 'string' &&
+    Number.isInteger(o['seq']) &&
+    (o['author'] === null || typeof o['author'] === 'string') &&
+    Array.isArray(o['prev']) &&
+    o['prev'].every((p) => typeof p === 'string') &&
+    typeof o['type'] === 'string' &&
+    'payload' in o;
+  return ok ? (o as unknown as Op) : null;
+}
+
+/** Replay order: (hlc, device, seq). */
+export function compareOps(a: Op, b: Op): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.device !== b.device) return a.device < b.device ? -1 : 1;
+  return a.seq - b.seq;
+}

@@ -1,0 +1,284 @@
+import * as Y from 'yjs';
+import { advance } from '../domain/advance';
+import type { Catalogue } from '../domain/catalogue/catalogue';
+import { decide, type Command, type Outcome } from '../domain/engine';
+import { query, type Answered } from '../domain/queries';
+import type { PublicKeyJwk, Tenant } from '../domain/types';
+import { canonicalJson } from './canonical';
+import type { Conflict } from './conflict';
+import { fingerprint, importPublicKey, type DeviceKeys } from './deviceKeys';
+import { ClockDrift, HybridClock } from './hlc';
+import { checkOp, parseOp, signOp, type Op } from './op';
+import { Replay, type Entry } from './replay';
+
+/** Transaction origins, so observers can tell our own writes from received ones. */
+export const LOCAL = 'seats:local';
+export const REPAIR = 'seats:repair';
+
+export interface ReplicaOptions {
+  device: string;
+  keys: DeviceKeys;
+  /** The tenant before any op: empty, or a scenario's `given`. */
+  base: Tenant;
+  catalogue: Catalogue;
+  doc?: Y.Doc;
+}
+
+/** An entry of the op map that could not be taken as an op, or an op held back. */
+export interface Notice {
+  key: string;
+  reason: 'malformed' | 'tampered' | 'clockDrift';
+  detail: string;
+}
+
+/**
+ * One device's copy of a tenant: the op log in a Yjs document (a grow-only
+ * map of signed ops) and its replay through the rules engine.
+ */
+export class Replica {
+  readonly doc: Y.Doc;
+  readonly opMap: Y.Map<string>;
+  readonly device: string;
+  private readonly keys: DeviceKeys;
+  private readonly catalogue: Catalogue;
+  private readonly clock: HybridClock;
+  private readonly replay: Replay;
+  private seq = 0;
+  /** Every op this replica has taken in, by id; never shrinks, whatever the map says. */
+  private readonly known = new Map<string, { op: Op; text: string }>();
+  private readonly pending = new Set<string>();
+  private readonly heldBack = new Map<string, string>();
+  private readonly keyCache = new Map<string, Promise<CryptoKey>>();
+  readonly notices: Notice[] = [];
+
+  constructor(options: ReplicaOptions) {
+    this.doc = options.doc ?? new Y.Doc();
+    this.opMap = this.doc.getMap<string>('ops');
+    this.device = options.device;
+    this.keys = options.keys;
+    this.catalogue = options.catalogue;
+    this.clock = new HybridClock(options.device);
+    this.replay = new Replay(options.base, options.catalogue);
+    for (const key of this.opMap.keys()) this.pending.add(key);
+    this.opMap.observe((event, transaction) => {
+      if (transaction.origin === LOCAL) return;
+      for (const key of event.keysChanged as Set<string>) this.pending.add(key);
+    });
+  }
+
+  get tenant(): Tenant {
+    return this.replay.tenant;
+  }
+
+  get conflicts(): readonly Conflict[] {
+    return this.replay.conflicts;
+  }
+
+  get opCount(): number {
+    return this.replay.length;
+  }
+
+  /**
+   * Decides a command on this device's state now; if allowed, records it as a
+   * signed op and applies it. A refused command leaves no op behind.
+   */
+  async execute(
+    command: Command,
+    author: string | null,
+    now: number,
+  ): Promise<Outcome & { op?: Op }> {
+    await this.refresh(now);
+    const view = this.viewAt(now);
+    const payload = this.stamped(command, view);
+    const decision = decide(
+      view,
+      { type: command.type, payload },
+      { now, author, catalogue: this.catalogue },
+    );
+    if (!decision.ok) return decision;
+
+    const op = await signOp(
+      {
+        hlc: this.clock.send(now),
+        device: this.device,
+        seq: ++this.seq,
+        author,
+        prev: this.heads(),
+        type: command.type,
+        payload,
+      },
+      this.keys,
+    );
+    const text = JSON.stringify(op);
+    this.doc.transact(() => this.opMap.set(op.id, text), LOCAL);
+    this.known.set(op.id, { op, text });
+    this.replay.insert([{ op, key: fingerprint(this.keys.publicJwk) }]);
+    const result = this.replay.result(op.id);
+    if (!result) return { ok: true, op };
+    return {
+      ok: false,
+      refusal: { code: result.code, message: result.message, remedy: result.remedy },
+      op,
+    };
+  }
+
+  /** Money is never combined silently: a total change names the version it was made against. */
+  private stamped(command: Command, view: Tenant): unknown {
+    if (command.type !== 'setTotalLicenses') return command.payload;
+    const payload = command.payload as { subscription?: unknown; basedOn?: unknown };
+    const subscription =
+      typeof payload.subscription === 'string'
+        ? view.subscriptions[payload.subscription]
+        : undefined;
+    if (!subscription || payload.basedOn !== undefined) return command.payload;
+    return { ...payload, basedOn: subscription.totalVersion };
+  }
+
+  /** The tenant as it stands at `now` (scheduled changes due by then applied), without touching the replay. */
+  private viewAt(now: number): Tenant {
+    const due = Object.values(this.tenant.subscriptions).some(
+      (s) => s.scheduledChange && s.scheduledChange.at <= now,
+    );
+    if (!due) return this.tenant;
+    const view = structuredClone(this.tenant);
+    advance(view, now);
+    return view;
+  }
+
+  query(name: string, args: unknown, now: number): Answered {
+    if (name === 'conflicts') return { ok: true, value: this.conflicts };
+    // viewAt has applied anything due, so the query's own advance changes nothing.
+    return query(this.viewAt(now), name, args, { now, author: null, catalogue: this.catalogue });
+  }
+
+  /** Takes in ops that arrived in the document since the last call: checks, orders, replays. */
+  async refresh(now: number): Promise<void> {
+    const keys = [...this.pending, ...this.heldBack.keys()];
+    this.pending.clear();
+    this.heldBack.clear();
+    const arrived: Op[] = [];
+    const repairs: [string, string][] = [];
+    for (const key of new Set(keys)) {
+      const text = this.opMap.get(key);
+      const mine = this.known.get(key);
+      if (mine) {
+        // Grow-only: an op we hold is never deleted or changed by what arrives.
+        if (text !== mine.text) {
+          repairs.push([key, mine.text]);
+          this.notices.push({
+            key,
+            reason: 'tampered',
+            detail: text === undefined ? 'deleted' : 'overwritten',
+          });
+        }
+        continue;
+      }
+      if (text === undefined) continue;
+      const op = parseOp(text);
+      if (!op || op.id !== key) {
+        this.notices.push({ key, reason: 'malformed', detail: 'not a well-formed op' });
+        continue;
+      }
+      try {
+        this.clock.receive(op.hlc, now);
+      } catch (error) {
+        if (!(error instanceof ClockDrift)) throw error;
+        this.heldBack.set(key, text);
+        this.notices.push({ key, reason: 'clockDrift', detail: error.message });
+        continue;
+      }
+      this.known.set(key, { op, text });
+      if (op.device === this.device) this.seq = Math.max(this.seq, op.seq);
+      arrived.push(op);
+    }
+    if (repairs.length) {
+      this.doc.transact(() => {
+        for (const [key, text] of repairs) this.opMap.set(key, text);
+      }, REPAIR);
+    }
+    if (!arrived.length) return;
+    const entries = await Promise.all(arrived.map((op) => this.verify(op)));
+    this.replay.insert(entries);
+  }
+
+  /** Checks an op against every key its device has been given anywhere in the log. */
+  private async verify(op: Op): Promise<Entry> {
+    for (const jwk of this.candidateKeys(op.device)) {
+      if (await checkOp(op, await this.importKey(jwk))) return { op, key: fingerprint(jwk) };
+    }
+    return { op, key: null };
+  }
+
+  private candidateKeys(device: string): PublicKeyJwk[] {
+    const keys = new Map<string, PublicKeyJwk>();
+    const add = (jwk: PublicKeyJwk | undefined) => {
+      if (jwk && typeof jwk.x === 'string' && typeof jwk.y === 'string')
+        keys.set(fingerprint(jwk), jwk);
+    };
+    add(this.replay.tenant.devices[device]?.publicKey);
+    if (device === this.device) add(this.keys.publicJwk);
+    for (const { op } of this.known.values()) {
+      const p = op.payload as { device?: unknown; publicKey?: PublicKeyJwk } | null;
+      if (op.type === 'enrolDevice' && p?.device === device) add(p.publicKey);
+      const created = p?.device as { id?: unknown; publicKey?: PublicKeyJwk } | undefined;
+      if (op.type === 'createTenant' && created?.id === device) add(created.publicKey);
+    }
+    return [...keys.values()];
+  }
+
+  private importKey(jwk: PublicKeyJwk): Promise<CryptoKey> {
+    const id = fingerprint(jwk);
+    let key = this.keyCache.get(id);
+    if (!key) {
+      key = importPublicKey(jwk);
+      this.keyCache.set(id, key);
+    }
+    return key;
+  }
+
+  /** The latest op of each device this replica has: what a new op says it had seen. */
+  private heads(): string[] {
+    const latest = new Map<string, Op>();
+    for (const { op } of this.known.values()) {
+      const current = latest.get(op.device);
+      if (!current || current.seq < op.seq) latest.set(op.device, op);
+    }
+    return [...latest.values()].map((op) => op.id).sort();
+  }
+
+  /**
+   * Tentative until every device of the tenant has been seen past it (its
+   * latest op names, through `prev`, a head at or after it), then stable.
+   */
+  isStable(opId: string): boolean {
+    const target = this.known.get(opId)?.op;
+    if (!target) return false;
+    const knowledge = new Map<string, Map<string, number>>();
+    const latest = new Map<string, Op>();
+    for (const { op } of this.known.values()) {
+      const current = latest.get(op.device);
+      if (!current || current.seq < op.seq) latest.set(op.device, op);
+    }
+    for (const [device, op] of latest) {
+      const seen = new Map<string, number>([[device, op.seq]]);
+      for (const id of op.prev) {
+        const head = this.known.get(id)?.op;
+        if (head) seen.set(head.device, Math.max(seen.get(head.device) ?? 0, head.seq));
+      }
+      knowledge.set(device, seen);
+    }
+    return Object.keys(this.tenant.devices).every(
+      (device) =>
+        device === this.device || (knowledge.get(device)?.get(target.device) ?? 0) >= target.seq,
+    );
+  }
+
+  /** Everything a replica derives; identical on replicas that have the same ops. */
+  derivedState(): string {
+    return canonicalJson({
+      tenant: this.tenant,
+      conflicts: this.conflicts,
+      ops: this.replay.ops.map((e) => e.op.id),
+    });
+  }
+}
