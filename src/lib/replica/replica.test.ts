@@ -104,9 +104,7 @@ describe('replica', () => {
 
   it('replays a late op into the middle of the log exactly as a full replay would', async () => {
     const { devices, start } = await testDevices(['laptop', 'phone', 'fresh']);
-    const [laptop, phone, fresh] = ['laptop', 'phone', 'fresh'].map((d) =>
-      devices.get(d)!,
-    ) as Replica[];
+    const [laptop, phone, fresh] = ['laptop', 'phone', 'fresh'].map((d) => devices.get(d)!);
     // The phone's op sorts after the laptop's 281st, past the first checkpoint (256).
     await phone.execute(assign(['di']), 'cy', start + 1280);
     for (let i = 0; i < 300; i++) {
