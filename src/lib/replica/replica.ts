@@ -46,6 +46,9 @@ export class Replica {
   private seq = 0;
   /** Every op this replica has taken in, by id; never shrinks, whatever the map says. */
   private readonly known = new Map<string, { op: Op; text: string }>();
+  /** Indexes over `known`, kept as ops arrive: each device's latest op and offered keys. */
+  private readonly latest = new Map<string, Op>();
+  private readonly offeredKeys = new Map<string, Map<string, PublicKeyJwk>>();
   private readonly pending = new Set<string>();
   private readonly heldBack = new Map<string, string>();
   private readonly keyCache = new Map<string, Promise<CryptoKey>>();
@@ -111,7 +114,7 @@ export class Replica {
     );
     const text = JSON.stringify(op);
     this.doc.transact(() => this.opMap.set(op.id, text), LOCAL);
-    this.known.set(op.id, { op, text });
+    this.remember(op, text);
     this.replay.insert([{ op, key: fingerprint(this.keys.publicJwk) }]);
     const result = this.replay.result(op.id);
     if (!result) return { ok: true, op };
@@ -187,7 +190,7 @@ export class Replica {
         this.notices.push({ key, reason: 'clockDrift', detail: error.message });
         continue;
       }
-      this.known.set(key, { op, text });
+      this.remember(op, text);
       if (op.device === this.device) this.seq = Math.max(this.seq, op.seq);
       arrived.push(op);
     }
@@ -209,20 +212,31 @@ export class Replica {
     return { op, key: null };
   }
 
+  private remember(op: Op, text: string): void {
+    this.known.set(op.id, { op, text });
+    const current = this.latest.get(op.device);
+    if (!current || current.seq < op.seq) this.latest.set(op.device, op);
+    const p = op.payload as { device?: unknown; publicKey?: PublicKeyJwk } | null;
+    const created = p?.device as { id?: unknown; publicKey?: PublicKeyJwk } | undefined;
+    if (op.type === 'enrolDevice' && typeof p?.device === 'string')
+      this.offerKey(p.device, p.publicKey);
+    if (op.type === 'createTenant' && typeof created?.id === 'string')
+      this.offerKey(created.id, created.publicKey);
+  }
+
+  private offerKey(device: string, jwk: PublicKeyJwk | undefined): void {
+    if (!jwk || typeof jwk.x !== 'string' || typeof jwk.y !== 'string') return;
+    const keys = this.offeredKeys.get(device) ?? new Map<string, PublicKeyJwk>();
+    keys.set(fingerprint(jwk), jwk);
+    this.offeredKeys.set(device, keys);
+  }
+
+  /** Every key its device has been given: enrolled in the base, or offered by an op in the log. */
   private candidateKeys(device: string): PublicKeyJwk[] {
-    const keys = new Map<string, PublicKeyJwk>();
-    const add = (jwk: PublicKeyJwk | undefined) => {
-      if (jwk && typeof jwk.x === 'string' && typeof jwk.y === 'string')
-        keys.set(fingerprint(jwk), jwk);
-    };
-    add(this.replay.tenant.devices[device]?.publicKey);
-    if (device === this.device) add(this.keys.publicJwk);
-    for (const { op } of this.known.values()) {
-      const p = op.payload as { device?: unknown; publicKey?: PublicKeyJwk } | null;
-      if (op.type === 'enrolDevice' && p?.device === device) add(p.publicKey);
-      const created = p?.device as { id?: unknown; publicKey?: PublicKeyJwk } | undefined;
-      if (op.type === 'createTenant' && created?.id === device) add(created.publicKey);
-    }
+    const keys = new Map(this.offeredKeys.get(device));
+    const enrolled = this.replay.tenant.devices[device]?.publicKey;
+    if (enrolled) keys.set(fingerprint(enrolled), enrolled);
+    if (device === this.device) keys.set(fingerprint(this.keys.publicJwk), this.keys.publicJwk);
     return [...keys.values()];
   }
 
@@ -238,12 +252,7 @@ export class Replica {
 
   /** The latest op of each device this replica has: what a new op says it had seen. */
   private heads(): string[] {
-    const latest = new Map<string, Op>();
-    for (const { op } of this.known.values()) {
-      const current = latest.get(op.device);
-      if (!current || current.seq < op.seq) latest.set(op.device, op);
-    }
-    return [...latest.values()].map((op) => op.id).sort();
+    return [...this.latest.values()].map((op) => op.id).sort();
   }
 
   /**
@@ -254,12 +263,7 @@ export class Replica {
     const target = this.known.get(opId)?.op;
     if (!target) return false;
     const knowledge = new Map<string, Map<string, number>>();
-    const latest = new Map<string, Op>();
-    for (const { op } of this.known.values()) {
-      const current = latest.get(op.device);
-      if (!current || current.seq < op.seq) latest.set(op.device, op);
-    }
-    for (const [device, op] of latest) {
+    for (const [device, op] of this.latest) {
       const seen = new Map<string, number>([[device, op.seq]]);
       for (const id of op.prev) {
         const head = this.known.get(id)?.op;
