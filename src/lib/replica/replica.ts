@@ -204,6 +204,48 @@ export class Replica {
     this.replay.insert(entries);
   }
 
+  /**
+   * Incoming ops (a sync file, say) that are not what they claim: malformed,
+   * an id that isn't their content hash, or a signature no key of their device
+   * (in the log or enrolled by the batch itself) accepts. Nothing is applied.
+   */
+  async rejectedOf(texts: string[]): Promise<{ text: string; reason: string }[]> {
+    const ops = texts.map((text) => ({ text, op: parseOp(text) }));
+    const offered = new Map<string, PublicKeyJwk[]>();
+    for (const { op } of ops) {
+      const p = op?.payload as { device?: unknown; publicKey?: PublicKeyJwk } | null | undefined;
+      const created = p?.device as { id?: unknown; publicKey?: PublicKeyJwk } | undefined;
+      const [device, jwk] =
+        op?.type === 'enrolDevice'
+          ? [p?.device, p?.publicKey]
+          : op?.type === 'createTenant'
+            ? [created?.id, created?.publicKey]
+            : [];
+      if (typeof device === 'string' && jwk)
+        offered.set(device, [...(offered.get(device) ?? []), jwk]);
+    }
+    const rejected: { text: string; reason: string }[] = [];
+    for (const { text, op } of ops) {
+      if (!op) {
+        rejected.push({ text, reason: 'not a well-formed op' });
+        continue;
+      }
+      let valid = false;
+      for (const jwk of [...this.candidateKeys(op.device), ...(offered.get(op.device) ?? [])]) {
+        if (await checkOp(op, await this.importKey(jwk))) {
+          valid = true;
+          break;
+        }
+      }
+      if (!valid)
+        rejected.push({
+          text,
+          reason: `op ${op.id} does not match its content or its device's key`,
+        });
+    }
+    return rejected;
+  }
+
   /** Checks an op against every key its device has been given anywhere in the log. */
   private async verify(op: Op): Promise<Entry> {
     for (const jwk of this.candidateKeys(op.device)) {
