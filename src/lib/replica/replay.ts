@@ -72,6 +72,30 @@ export class Replay {
     this.checkpoints = [{ index: 0, tenant: structuredClone(base), conflicts: 0 }];
   }
 
+  /**
+   * A replay that starts where a stored snapshot left off: `entries` are the
+   * ops it reflects, in order; the snapshot is the checkpoint at their end.
+   */
+  static restore(
+    base: Tenant,
+    catalogue: Catalogue,
+    entries: Entry[],
+    snapshot: { tenant: Tenant; conflicts: Conflict[] },
+  ): Replay {
+    const replay = new Replay(base, catalogue);
+    replay.entries = [...entries].sort((a, b) => compareOps(a.op, b.op));
+    replay.tenant = structuredClone(snapshot.tenant);
+    replay.conflicts = [...snapshot.conflicts];
+    const refused = new Map(snapshot.conflicts.map((c) => [c.op, c]));
+    for (const { op } of replay.entries) replay.results.set(op.id, refused.get(op.id) ?? null);
+    replay.checkpoints.push({
+      index: replay.entries.length,
+      tenant: structuredClone(snapshot.tenant),
+      conflicts: snapshot.conflicts.length,
+    });
+    return replay;
+  }
+
   get length(): number {
     return this.entries.length;
   }

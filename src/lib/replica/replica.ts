@@ -7,9 +7,10 @@ import type { PublicKeyJwk, Tenant } from '../domain/types';
 import { canonicalJson } from './canonical';
 import type { Conflict } from './conflict';
 import { fingerprint, importPublicKey, type DeviceKeys } from './deviceKeys';
-import { ClockDrift, HybridClock } from './hlc';
+import { ClockDrift, HybridClock, parseHlc } from './hlc';
 import { checkOp, parseOp, signOp, type Op } from './op';
 import { Replay, type Entry } from './replay';
+import { digestOf, type Snapshot } from './snapshot';
 
 /** Transaction origins, so observers can tell our own writes from received ones. */
 export const LOCAL = 'seats:local';
@@ -42,7 +43,8 @@ export class Replica {
   private readonly keys: DeviceKeys;
   private readonly catalogue: Catalogue;
   private readonly clock: HybridClock;
-  private readonly replay: Replay;
+  private replay: Replay;
+  private readonly base: Tenant;
   private seq = 0;
   /** Every op this replica has taken in, by id; never shrinks, whatever the map says. */
   private readonly known = new Map<string, { op: Op; text: string }>();
@@ -61,6 +63,7 @@ export class Replica {
     this.keys = options.keys;
     this.catalogue = options.catalogue;
     this.clock = new HybridClock(options.device);
+    this.base = options.base;
     this.replay = new Replay(options.base, options.catalogue);
     for (const key of this.opMap.keys()) this.pending.add(key);
     this.opMap.observe((event, transaction) => {
@@ -317,6 +320,59 @@ export class Replica {
       (device) =>
         device === this.device || (knowledge.get(device)?.get(target.device) ?? 0) >= target.seq,
     );
+  }
+
+  /** The replayed state to store, so the next start needs no replay. */
+  async snapshot(): Promise<Snapshot> {
+    const deviceKeys: Record<string, string> = {};
+    const unverified: string[] = [];
+    for (const { op, key } of this.replay.ops) {
+      if (key === null) unverified.push(op.id);
+      else deviceKeys[op.device] = key;
+    }
+    return {
+      version: 1,
+      opCount: this.replay.length,
+      digest: await digestOf(this.replay.ops.map((e) => e.op.id)),
+      tenant: this.tenant,
+      conflicts: [...this.conflicts],
+      deviceKeys,
+      unverified,
+    };
+  }
+
+  /**
+   * Starts from a stored snapshot when it reflects exactly the ops in the
+   * document; returns false (and changes nothing) when they disagree, so the
+   * caller replays the log instead.
+   */
+  async restore(snapshot: Snapshot): Promise<boolean> {
+    if (snapshot.version !== 1 || this.replay.length > 0) return false;
+    const ops: { op: Op; text: string }[] = [];
+    for (const [key, text] of this.opMap.entries()) {
+      const op = parseOp(text);
+      if (!op || op.id !== key) return false;
+      ops.push({ op, text });
+    }
+    if (ops.length !== snapshot.opCount) return false;
+    if ((await digestOf(ops.map(({ op }) => op.id))) !== snapshot.digest) return false;
+    const unverified = new Set(snapshot.unverified);
+    for (const { op, text } of ops) {
+      this.remember(op, text);
+      if (op.device === this.device) this.seq = Math.max(this.seq, op.seq);
+      this.clock.receive(op.hlc, parseHlc(op.hlc)!.millis);
+    }
+    this.replay = Replay.restore(
+      this.base,
+      this.catalogue,
+      ops.map(({ op }) => ({
+        op,
+        key: unverified.has(op.id) ? null : (snapshot.deviceKeys[op.device] ?? null),
+      })),
+      snapshot,
+    );
+    this.pending.clear();
+    return true;
   }
 
   /** Everything a replica derives; identical on replicas that have the same ops. */

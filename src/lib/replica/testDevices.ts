@@ -24,5 +24,8 @@ export async function testDevices(names: string[], given: Partial<Given> = {}) {
     },
     catalogue,
   );
-  return { devices: await createDevices(names, base, catalogue, start), catalogue, start, base };
+  const devices = await createDevices(names, base, catalogue, start);
+  // Before any op, a replica's tenant is its base: the given tenant with every device enrolled.
+  const enrolled = structuredClone(devices.get(names[0])!.tenant);
+  return { devices, catalogue, start, base: enrolled };
 }
