@@ -1,0 +1,173 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { Catalogue } from '../domain/catalogue/catalogue';
+import type { Command, Outcome } from '../domain/engine';
+import { emptyTenant, type BillingAccountType } from '../domain/types';
+import { createDeviceKeys } from '../replica/deviceKeys';
+import { Replica } from '../replica/replica';
+import { connectTabs } from '../replica/transports/tabs';
+import { opLogName, type SeatsDb } from './db';
+
+export type Clock = () => number;
+
+/** How long after a change the snapshot is written (changes in a burst share one write). */
+const SAVE_DELAY_MS = 300;
+
+/**
+ * An open tenant in this browser: its op log persisted in IndexedDB, kept in
+ * step with other tabs, replayed by a Replica, and its snapshot saved beside it.
+ */
+export class TenantSession {
+  private listeners = new Set<() => void>();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private disconnectTabs: () => void = () => {};
+  private refreshing: Promise<void> = Promise.resolve();
+  /** The last storage failure (a full disk, say), shown to the admin until a save succeeds. */
+  storageError: string | null = null;
+  /** Whether this start used the stored snapshot (true) or replayed the whole log. */
+  restored = false;
+
+  private constructor(
+    readonly db: SeatsDb,
+    readonly tenantId: string,
+    readonly replica: Replica,
+    private readonly persistence: IndexeddbPersistence,
+    private readonly clock: Clock,
+  ) {}
+
+  static async open(
+    db: SeatsDb,
+    tenantId: string,
+    catalogue: Catalogue,
+    clock: Clock = Date.now,
+  ): Promise<TenantSession> {
+    const [record, identity, stored] = await Promise.all([
+      db.tenants.get(tenantId),
+      db.identities.get(tenantId),
+      db.snapshots.get(tenantId),
+    ]);
+    if (!record || !identity) throw new Error(`This browser holds no tenant "${tenantId}".`);
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(opLogName(tenantId), doc);
+    await persistence.whenSynced;
+    const replica = new Replica({
+      device: identity.device,
+      keys: {
+        privateKey: identity.privateKey,
+        publicKey: identity.publicKey,
+        publicJwk: identity.publicJwk,
+      },
+      base: record.base,
+      catalogue,
+      doc,
+    });
+    const session = new TenantSession(db, tenantId, replica, persistence, clock);
+    session.restored = stored ? await replica.restore(stored.snapshot) : false;
+    await replica.refresh(clock());
+    if (!session.restored) session.scheduleSave();
+    session.disconnectTabs = connectTabs(doc, tenantId, () => session.changed());
+    replica.opMap.observe((_event, transaction) => {
+      if (transaction.origin !== 'seats:local') session.changed();
+    });
+    await db.tenants.update(tenantId, { openedAt: clock() });
+    return session;
+  }
+
+  /** Makes a new tenant: this device's keys, an empty log, and the createTenant op (ROLE-4). */
+  static async create(
+    db: SeatsDb,
+    input: {
+      name: string;
+      billingAccountType: BillingAccountType;
+      creator: { id: string; displayName: string; usageLocation?: string };
+    },
+    catalogue: Catalogue,
+    clock: Clock = Date.now,
+  ): Promise<{ session: TenantSession; outcome: Outcome }> {
+    const tenantId = crypto.randomUUID();
+    const device = `device-${crypto.randomUUID().slice(0, 8)}`;
+    const keys = await createDeviceKeys();
+    await db.transaction('rw', db.tenants, db.identities, async () => {
+      await db.tenants.add({
+        id: tenantId,
+        name: input.name,
+        kind: 'created',
+        base: emptyTenant(input.billingAccountType),
+        openedAt: clock(),
+      });
+      await db.identities.add({ tenant: tenantId, device, ...keys });
+    });
+    const session = await TenantSession.open(db, tenantId, catalogue, clock);
+    const outcome = await session.execute(
+      {
+        type: 'createTenant',
+        payload: { ...input, device: { id: device, publicKey: keys.publicJwk } },
+      },
+      null,
+    );
+    return { session, outcome };
+  }
+
+  get tenant() {
+    return this.replica.tenant;
+  }
+
+  async execute(command: Command, author: string | null): Promise<Outcome> {
+    await this.refreshing;
+    const outcome = await this.replica.execute(command, author, this.clock());
+    if (outcome.ok || 'op' in outcome) this.notifyAndSave();
+    return outcome;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Something arrived (another tab, the relay, a file): take it in, then tell the screens. */
+  private changed(): void {
+    this.refreshing = this.refreshing.then(async () => {
+      await this.replica.refresh(this.clock());
+      this.notifyAndSave();
+    });
+  }
+
+  private notifyAndSave(): void {
+    for (const listener of this.listeners) listener();
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+  }
+
+  /** Writes the snapshot now; a failure (quota, say) is kept for the screens, never thrown away. */
+  async save(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    try {
+      await this.db.snapshots.put({
+        tenant: this.tenantId,
+        snapshot: await this.replica.snapshot(),
+        savedAt: this.clock(),
+      });
+      this.storageError = null;
+    } catch (error) {
+      this.storageError =
+        error instanceof Error && error.name === 'QuotaExceededError'
+          ? 'This device is out of storage space: your changes are kept in the change log, but the saved view could not be updated. Free some space, then reload.'
+          : `Saving failed: ${error instanceof Error ? error.message : String(error)}`;
+      for (const listener of this.listeners) listener();
+    }
+  }
+
+  /** Waits for pending work, saves, and lets go of the database and channels. */
+  async close(): Promise<void> {
+    await this.refreshing;
+    await this.save();
+    this.disconnectTabs();
+    await this.persistence.destroy();
+    this.replica.doc.destroy();
+  }
+}
