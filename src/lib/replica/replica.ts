@@ -322,6 +322,11 @@ export class Replica {
     );
   }
 
+  /** Ops whose signature no key of their device accepts: shown here as conflicts, never passed on. */
+  forgedOps(): Set<string> {
+    return new Set(this.replay.ops.filter((e) => e.key === null).map((e) => e.op.id));
+  }
+
   /** The replayed state to store, so the next start needs no replay. */
   async snapshot(): Promise<Snapshot> {
     const deviceKeys: Record<string, string> = {};
