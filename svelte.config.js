@@ -17,6 +17,7 @@ const config = {
           '../scripts/**/*.ts',
           '../scripts/**/*.js',
           '../scripts/**/*.mjs',
+          '../relay/**/*.ts',
           '../*.config.js',
           '../*.config.ts',
         );

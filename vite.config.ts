@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [sveltekit()],
   test: {
-    include: ['src/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/relay/**/*.test.ts'],
     environment: 'node',
   },
 });

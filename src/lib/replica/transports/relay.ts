@@ -40,6 +40,7 @@ export function connectRelay(
     url: options.url,
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     delay: 500,
+    minDelay: 500,
     maxDelay: 10_000,
   });
   const provider = new HocuspocusProvider({
