@@ -134,38 +134,51 @@ export function decideUnassignLicenses(tenant: Tenant, p: Payload, ctx: Context)
   });
 }
 
-interface Wanted {
+export interface Wanted {
   subscription: Subscription;
   disabledPlans: string[];
+}
+
+/** The `licenses` entries of a payload: [{subscription, disabledPlans?}], each subscription once. */
+export function licenseEntries(p: Payload, key: string, nonEmpty: boolean) {
+  const entries = objectList(p, key, { nonEmpty }).map((entry) => ({
+    id: text(entry, 'subscription'),
+    disabledPlans: optionalTextList(entry, 'disabledPlans') ?? [],
+  }));
+  if (new Set(entries.map((e) => e.id)).size !== entries.length) {
+    throw new InvalidInput(key, 'names a subscription twice');
+  }
+  return entries;
+}
+
+/** The subscriptions the entries name (NOT_FOUND otherwise), one license per product. */
+export function wantedLicenses(
+  tenant: Tenant,
+  entries: { id: string; disabledPlans: string[] }[],
+  now: number,
+): Wanted[] | Refusal {
+  const wanted: Wanted[] = [];
+  for (const entry of entries) {
+    const subscription = findSubscription(tenant, entry.id, now);
+    if (!subscription) return subscriptionNotFound(entry.id);
+    wanted.push({ subscription, disabledPlans: entry.disabledPlans });
+  }
+  if (new Set(wanted.map((w) => w.subscription.product)).size !== wanted.length) {
+    return refuse(
+      'INVALID_INPUT',
+      'Two of the chosen licenses are for the same product.',
+      'Choose one license per product.',
+    );
+  }
+  return wanted;
 }
 
 /** ASG-5: several users' licenses, added to or replacing what they have. */
 export function decideSetUserLicenses(tenant: Tenant, p: Payload, ctx: Context): Decision {
   const ids = textList(p, 'users');
   const mode = oneOf(p, 'mode', ['add', 'replace'] as const);
-  const entries = objectList(p, 'licenses', { nonEmpty: mode === 'add' }).map((entry) => ({
-    id: text(entry, 'subscription'),
-    disabledPlans: optionalTextList(entry, 'disabledPlans') ?? [],
-  }));
-  if (new Set(entries.map((e) => e.id)).size !== entries.length) {
-    throw new InvalidInput('licenses', 'names a subscription twice');
-  }
-
-  const wanted: Wanted[] = [];
-  for (const entry of entries) {
-    const subscription = findSubscription(tenant, entry.id, ctx.now);
-    if (!subscription) return reject(subscriptionNotFound(entry.id));
-    wanted.push({ subscription, disabledPlans: entry.disabledPlans });
-  }
-  if (new Set(wanted.map((w) => w.subscription.product)).size !== wanted.length) {
-    return reject(
-      refuse(
-        'INVALID_INPUT',
-        'Two of the chosen subscriptions are for the same product.',
-        'Choose one license per product.',
-      ),
-    );
-  }
+  const wanted = wantedLicenses(tenant, licenseEntries(p, 'licenses', mode === 'add'), ctx.now);
+  if (isRefusal(wanted)) return reject(wanted);
   const users = activeUsers(tenant, ids);
   if (isRefusal(users)) return reject(users);
   const actor = author(tenant, ctx, 'assign licenses', ASSIGN_REMEDY);

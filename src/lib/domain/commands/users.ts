@@ -2,20 +2,12 @@ import type { Context, Decision } from '../context';
 import { accept, reject } from '../context';
 import { lifecycle } from '../lifecycle';
 import { grant, licensesOf, revoke } from '../assignment';
-import {
-  number,
-  objectList,
-  optionalOneOf,
-  optionalText,
-  optionalTextList,
-  text,
-  type Payload,
-} from '../payload';
+import { number, optionalOneOf, optionalText, text, type Payload } from '../payload';
 import { activeGlobalAdmins, mayManageUsers } from '../permissions';
 import { InvalidInput, refuse, type Refusal } from '../refusal';
-import { findSubscription, notInTerm, subscriptionNotFound } from '../subscription';
+import { notInTerm } from '../subscription';
 import { DAY } from '../time';
-import { USER_KINDS, type Subscription, type Tenant, type User } from '../types';
+import { USER_KINDS, type Tenant, type User } from '../types';
 import { accessRefusal, author, isRefusal, USERS_REMEDY } from './authorization';
 import {
   available,
@@ -23,6 +15,8 @@ import {
   planRefusal,
   userNotFound,
   usageLocationMissing,
+  licenseEntries,
+  wantedLicenses,
 } from './assignments';
 
 /** DATA-3: a deleted user can be restored within 30 days. */
@@ -57,12 +51,7 @@ export function decideAddUser(tenant: Tenant, p: Payload, ctx: Context): Decisio
   const kind = optionalOneOf(p, 'kind', USER_KINDS) ?? 'person';
   const mailboxSizeGB = p['mailboxSizeGB'] === undefined ? 0 : number(p, 'mailboxSizeGB');
   const department = optionalText(p, 'department');
-  const licenses = (
-    p['licenses'] === undefined ? [] : objectList(p, 'licenses', { nonEmpty: false })
-  ).map((entry) => ({
-    id: text(entry, 'subscription'),
-    disabledPlans: optionalTextList(entry, 'disabledPlans') ?? [],
-  }));
+  const entries = p['licenses'] === undefined ? [] : licenseEntries(p, 'licenses', false);
 
   if (tenant.users[id]) {
     return reject(
@@ -71,21 +60,8 @@ export function decideAddUser(tenant: Tenant, p: Payload, ctx: Context): Decisio
       }),
     );
   }
-  const wanted: { subscription: Subscription; disabledPlans: string[] }[] = [];
-  for (const entry of licenses) {
-    const subscription = findSubscription(tenant, entry.id, ctx.now);
-    if (!subscription) return reject(subscriptionNotFound(entry.id));
-    wanted.push({ subscription, disabledPlans: entry.disabledPlans });
-  }
-  if (new Set(wanted.map((w) => w.subscription.product)).size !== wanted.length) {
-    return reject(
-      refuse(
-        'INVALID_INPUT',
-        'Two licenses are for the same product.',
-        'Choose one license per product.',
-      ),
-    );
-  }
+  const wanted = wantedLicenses(tenant, entries, ctx.now);
+  if (isRefusal(wanted)) return reject(wanted);
   const actor = author(tenant, ctx, 'add users', USERS_REMEDY);
   if (isRefusal(actor)) return reject(actor);
   if (!mayManageUsers(actor))
