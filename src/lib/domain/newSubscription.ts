@@ -1,6 +1,5 @@
 import type { Catalogue } from './catalogue/catalogue';
-import type { Instant } from './time';
-import type { BillingFrequency, Channel, Subscription } from './types';
+import type { BillingFrequency, Subscription } from './types';
 
 /** The default unit price: the list price per month, for a month or a year. */
 export function listUnitPrice(
@@ -12,18 +11,20 @@ export function listUnitPrice(
   return billingFrequency === 'annual' ? monthly * 12 : monthly;
 }
 
-export interface NewSubscription {
-  id: string;
-  product: string;
-  total: number;
-  billingFrequency: BillingFrequency;
-  purchasedAt: Instant;
-  channel: Channel;
-  trial: boolean;
-  purchaser: string | null;
-  unitPrice: number;
-  currency: string;
-}
+/** What a purchase decides; everything else starts at its default. */
+export type NewSubscription = Pick<
+  Subscription,
+  | 'id'
+  | 'product'
+  | 'total'
+  | 'billingFrequency'
+  | 'purchasedAt'
+  | 'channel'
+  | 'trial'
+  | 'purchaser'
+  | 'unitPrice'
+  | 'currency'
+>;
 
 export function newSubscription(s: NewSubscription): Subscription {
   return {
