@@ -103,3 +103,20 @@ export function salesBlock(
   }
   return null;
 }
+
+/**
+ * Subscriptions sold by a reseller or a Microsoft representative are managed
+ * through them: `what` says what the admin tried ("Billing for this subscription
+ * is managed", "This subscription is cancelled").
+ */
+export function managedBySeller(subscription: Subscription, what: string): Refusal | null {
+  if (subscription.channel !== 'Reseller' && subscription.channel !== 'MicrosoftRepresentative') {
+    return null;
+  }
+  const reseller = subscription.channel === 'Reseller';
+  return refuse(
+    reseller ? 'RESELLER' : 'MICROSOFT_REPRESENTATIVE',
+    `${what} through whoever sold it.`,
+    reseller ? 'Contact your partner.' : 'Contact your Microsoft representative.',
+  );
+}

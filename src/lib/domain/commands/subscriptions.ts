@@ -13,7 +13,12 @@ import {
 } from '../payload';
 import { mayBuy } from '../permissions';
 import { refuse } from '../refusal';
-import { findSubscription, isEndOfSale, subscriptionNotFound } from '../subscription';
+import {
+  findSubscription,
+  isEndOfSale,
+  managedBySeller,
+  subscriptionNotFound,
+} from '../subscription';
 import { BILLING_FREQUENCIES, type Tenant } from '../types';
 import { accessRefusal, author, BUY_REMEDY, isRefusal, notAuthorized } from './authorization';
 import { quantityRefusal } from './setTotalLicenses';
@@ -159,17 +164,8 @@ export function decideSetRecurringBilling(tenant: Tenant, p: Payload, ctx: Conte
       ),
     );
   }
-  if (subscription.channel === 'Reseller' || subscription.channel === 'MicrosoftRepresentative') {
-    return reject(
-      refuse(
-        subscription.channel === 'Reseller' ? 'RESELLER' : 'MICROSOFT_REPRESENTATIVE',
-        'Billing for this subscription is managed by whoever sold it.',
-        subscription.channel === 'Reseller'
-          ? 'Contact your partner.'
-          : 'Contact your Microsoft representative.',
-      ),
-    );
-  }
+  const seller = managedBySeller(subscription, 'Billing for this subscription is managed');
+  if (seller) return reject(seller);
   return accept(() => {
     subscription.recurringBilling = on;
     subscription.endsAt = on ? null : billingPeriod(subscription, ctx.now).end;
@@ -199,17 +195,8 @@ export function decideCancelSubscription(tenant: Tenant, p: Payload, ctx: Contex
       ),
     );
   }
-  if (subscription.channel === 'Reseller' || subscription.channel === 'MicrosoftRepresentative') {
-    return reject(
-      refuse(
-        subscription.channel === 'Reseller' ? 'RESELLER' : 'MICROSOFT_REPRESENTATIVE',
-        'This subscription is cancelled through whoever sold it.',
-        subscription.channel === 'Reseller'
-          ? 'Contact your partner.'
-          : 'Contact your Microsoft representative.',
-      ),
-    );
-  }
+  const seller = managedBySeller(subscription, 'This subscription is cancelled');
+  if (seller) return reject(seller);
   if (tenant.billingAccountType === 'MOSA' && subscription.total > MOSA_CANCEL_LIMIT) {
     return reject(
       refuse(
