@@ -76,12 +76,29 @@ function product(catalogue: Catalogue, id: string, where: string): string {
   return id;
 }
 
-/** Builds the tenant a scenario or the demo starts from. */
+/** What an import brings into an existing tenant: people, subscriptions, assignments, keys. */
+export type Imported = Pick<Given, 'users' | 'subscriptions' | 'assignments' | 'productKeys'>;
+
+/** Builds the tenant a scenario starts from. */
 export function seedTenant(given: Given, catalogue: Catalogue): Tenant {
   const tenant = emptyTenant(given.billingAccountType);
   tenant.name = given.name ?? null;
-  const start = given.start;
+  addImported(tenant, given, given.start, catalogue);
+  return tenant;
+}
 
+/**
+ * Puts people, subscriptions, assignments and keys in place as they are, without
+ * permission or count checks (an import takes a real tenant as it stands).
+ * Throws SeedError on ids that collide or refer to nothing; the tenant may then
+ * be half-changed, so callers try it on a copy first.
+ */
+export function addImported(
+  tenant: Tenant,
+  given: Imported,
+  start: Instant,
+  catalogue: Catalogue,
+): void {
   for (const u of given.users ?? []) {
     if (tenant.users[u.id]) throw new SeedError(`users: "${u.id}" appears twice`);
     tenant.users[u.id] = {
@@ -160,6 +177,7 @@ export function seedTenant(given: Given, catalogue: Catalogue): Tenant {
   for (const k of given.productKeys ?? []) {
     const key = normaliseProductKey(k.key);
     if (!key) throw new SeedError(`productKeys: "${k.key}" is not 25 letters and digits`);
+    if (tenant.productKeys[key]) throw new SeedError(`productKeys: "${k.key}" appears twice`);
     tenant.productKeys[key] = {
       key,
       product: product(catalogue, k.product, `productKeys.${k.key}`),
@@ -169,5 +187,4 @@ export function seedTenant(given: Given, catalogue: Catalogue): Tenant {
       redeemedOn: null,
     };
   }
-  return tenant;
 }

@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Catalogue } from '../domain/catalogue/catalogue';
-import { MalformedScenario, parseScenario } from './parse';
+import { MalformedInput } from '../domain/givenReader';
+import { parseScenario } from './parse';
 import { runScenario } from './run';
 
 export interface FileResult {
@@ -56,7 +57,7 @@ export async function runScenarioFile(file: string, catalogue: Catalogue): Promi
       ? { file: shown, name, ok: true }
       : { file: shown, name, ok: false, message: result.message };
   } catch (error) {
-    if (error instanceof MalformedScenario) {
+    if (error instanceof MalformedInput) {
       return { file: shown, name, ok: false, message: `malformed scenario: ${error.message}` };
     }
     throw error;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mismatch } from './match';
-import { MalformedScenario, parseScenario } from './parse';
+import { MalformedInput } from '../domain/givenReader';
+import { parseScenario } from './parse';
 
 const minimal = {
   name: 'n',
@@ -13,7 +14,7 @@ function complaint(value: unknown): string {
   try {
     parseScenario(value);
   } catch (error) {
-    if (error instanceof MalformedScenario) return error.message;
+    if (error instanceof MalformedInput) return error.message;
     throw error;
   }
   return 'accepted';

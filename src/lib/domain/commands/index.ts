@@ -9,6 +9,7 @@ import {
 } from './assignments';
 import { decideCreateTenant } from './createTenant';
 import { decideEnrolDevice } from './devices';
+import { decideImportTenant } from './importTenant';
 import { decideAddPaymentMethod, decideUpdatePaymentMethod } from './paymentMethods';
 import { decideRedeemProductKeys } from './productKeys';
 import { decideAssignRole, decideRemoveRole } from './roles';
@@ -46,6 +47,7 @@ export const COMMANDS = {
   addPaymentMethod: decideAddPaymentMethod,
   updatePaymentMethod: decideUpdatePaymentMethod,
   enrolDevice: decideEnrolDevice,
+  importTenant: decideImportTenant,
 } satisfies Record<string, Decide>;
 
 export type CommandType = keyof typeof COMMANDS;

@@ -1,0 +1,56 @@
+import type { Context, Decision } from '../context';
+import { accept, reject } from '../context';
+import {
+  MalformedInput,
+  Reader,
+  readAssignment,
+  readProductKey,
+  readSubscription,
+  readUser,
+} from '../givenReader';
+import type { Payload } from '../payload';
+import { refuse } from '../refusal';
+import { addImported, SeedError, type Imported } from '../seed';
+import type { Tenant } from '../types';
+import { author, isRefusal, notAuthorized, USERS_REMEDY } from './authorization';
+
+function readImport(p: Payload): Imported {
+  const r = Reader.of('import', p, ['users', 'subscriptions', 'assignments', 'productKeys']);
+  const each = <T>(key: string, read: (path: string, v: unknown) => T) =>
+    (r.list(key) ?? []).map((item, i) => read(`import.${key}[${i}]`, item));
+  return {
+    users: each('users', readUser),
+    subscriptions: each('subscriptions', readSubscription),
+    assignments: each('assignments', readAssignment),
+    productKeys: each('productKeys', readProductKey),
+  };
+}
+
+/**
+ * Brings a real tenant's people, subscriptions and assignments in as one op
+ * (ARCHITECTURE.md: batch, not one op per user). What it brings is taken as it
+ * stands, even counts that break a rule, which then show as violations; ids
+ * that collide or refer to nothing refuse the whole import.
+ */
+export function decideImportTenant(tenant: Tenant, p: Payload, ctx: Context): Decision {
+  const admin = author(tenant, ctx, 'import a tenant', USERS_REMEDY);
+  if (isRefusal(admin)) return reject(admin);
+  if (!admin.roles.includes('GlobalAdministrator')) {
+    return reject(notAuthorized('import a tenant', 'Ask a Global Administrator.'));
+  }
+  let imported: Imported;
+  try {
+    imported = readImport(p);
+    addImported(structuredClone(tenant), imported, ctx.now, ctx.catalogue);
+  } catch (error) {
+    if (!(error instanceof MalformedInput || error instanceof SeedError)) throw error;
+    return reject(
+      refuse(
+        'INVALID_INPUT',
+        `The import cannot be applied: ${error.message}.`,
+        'Correct the file and import it again; nothing was changed.',
+      ),
+    );
+  }
+  return accept(() => addImported(tenant, imported, ctx.now, ctx.catalogue));
+}
