@@ -7,6 +7,8 @@ export interface TenantRecord {
   id: string;
   name: string;
   kind: 'demo' | 'created' | 'joined';
+  /** Who this device acts as: the person bound to its key. */
+  person: string;
   /** The tenant before its first op: empty for a created tenant, the seeded demo otherwise. */
   base: Tenant;
   openedAt: number;

@@ -6,7 +6,7 @@ import { emptyTenant, type BillingAccountType } from '../domain/types';
 import { createDeviceKeys } from '../replica/deviceKeys';
 import { Replica } from '../replica/replica';
 import { connectTabs } from '../replica/transports/tabs';
-import { opLogName, type SeatsDb } from './db';
+import { opLogName, type SeatsDb, type TenantRecord } from './db';
 
 export type Clock = () => number;
 
@@ -83,6 +83,7 @@ export class TenantSession {
     },
     catalogue: Catalogue,
     clock: Clock = Date.now,
+    kind: TenantRecord['kind'] = 'created',
   ): Promise<{ session: TenantSession; outcome: Outcome }> {
     const tenantId = crypto.randomUUID();
     const device = `device-${crypto.randomUUID().slice(0, 8)}`;
@@ -91,7 +92,8 @@ export class TenantSession {
       await db.tenants.add({
         id: tenantId,
         name: input.name,
-        kind: 'created',
+        kind,
+        person: input.creator.id,
         base: emptyTenant(input.billingAccountType),
         openedAt: clock(),
       });

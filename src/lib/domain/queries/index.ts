@@ -61,9 +61,18 @@ export function isQueryName(name: string): name is QueryName {
   return Object.hasOwn(QUERIES, name);
 }
 
-export type Answered = { ok: true; value: unknown } | { ok: false; refusal: Refusal };
+export type QueryValue<N extends QueryName> = ReturnType<(typeof QUERIES)[N]>;
+
+export type Answered<T = unknown> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
 /** Moves the tenant to `ctx.now`, then answers the query. */
+export function query<N extends QueryName>(
+  tenant: Tenant,
+  name: N,
+  args: unknown,
+  ctx: Context,
+): Answered<QueryValue<N>>;
+export function query(tenant: Tenant, name: string, args: unknown, ctx: Context): Answered;
 export function query(tenant: Tenant, name: string, args: unknown, ctx: Context): Answered {
   if (!isQueryName(name)) {
     return {

@@ -1,0 +1,157 @@
+import { loadCatalogue, type Catalogue } from '$lib/domain/catalogue/catalogue';
+import type { Command, Outcome } from '$lib/domain/engine';
+import { query, type Answered, type QueryName, type QueryValue } from '$lib/domain/queries';
+import type { BillingAccountType, Tenant, User } from '$lib/domain/types';
+import { openDb, type SeatsDb, type TenantRecord } from '$lib/store/db';
+import { createDemoTenant } from '$lib/store/demoTenant';
+import { TenantSession } from '$lib/store/tenantSession';
+
+const CURRENT_TENANT = 'currentTenant';
+/** Time moves on while a page is open: statuses and windows are re-read once a minute. */
+const TICK_MS = 60_000;
+
+/**
+ * The open tenant, as the pages see it: the engine's answers, re-read whenever
+ * an op lands (here, in another tab, from the relay or a file). Pages never
+ * decide a rule; they call `query` and `run` and show what comes back.
+ */
+export class TenantState {
+  db: SeatsDb | null = null;
+  catalogue: Catalogue | null = null;
+  session = $state.raw<TenantSession | null>(null);
+  record = $state.raw<TenantRecord | null>(null);
+  /** Tenants this browser holds, most recently opened first. */
+  held = $state.raw<TenantRecord[]>([]);
+  /** Bumped on every change, so anything reading the tenant re-derives. */
+  version = $state(0);
+  /** Who the commands are run as: this device's person, or (in the demo only) anyone. */
+  actingAs = $state('');
+  ready = $state(false);
+  loadError = $state<string | null>(null);
+  private unsubscribe: () => void = () => {};
+  private ticker: ReturnType<typeof setInterval> | null = null;
+
+  /** Opens the database and the tenant last used in this browser, if any. */
+  async start(): Promise<void> {
+    if (this.ready) return;
+    try {
+      this.db = openDb();
+      this.catalogue = await loadCatalogue();
+      await this.refreshHeld();
+      const current = await this.db.settings.get(CURRENT_TENANT);
+      if (typeof current?.value === 'string' && this.held.some((t) => t.id === current.value)) {
+        await this.open(current.value);
+      }
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+    }
+    this.ready = true;
+  }
+
+  get tenant(): Tenant | null {
+    void this.version;
+    return this.session?.tenant ?? null;
+  }
+
+  get isDemo(): boolean {
+    return this.record?.kind === 'demo';
+  }
+
+  /** The person commands run as; null when the tenant does not know them (yet). */
+  get me(): User | null {
+    return this.tenant?.users[this.actingAs] ?? null;
+  }
+
+  now(): number {
+    return Date.now();
+  }
+
+  /** Asks the engine; re-runs in any `$derived` when the tenant changes. */
+  query<N extends QueryName>(name: N, args: Record<string, unknown> = {}): Answered<QueryValue<N>> {
+    void this.version;
+    if (!this.session || !this.catalogue) {
+      return {
+        ok: false,
+        refusal: { code: 'NOT_FOUND', message: 'No tenant is open.', remedy: 'Open a tenant.' },
+      };
+    }
+    return query(this.session.tenant, name, args, {
+      now: this.now(),
+      author: this.actingAs || null,
+      catalogue: this.catalogue,
+    });
+  }
+
+  /** Runs a command as `actingAs`: refused commands leave nothing behind. */
+  async run(type: Command['type'], payload: unknown): Promise<Outcome> {
+    if (!this.session) {
+      return {
+        ok: false,
+        refusal: { code: 'NOT_FOUND', message: 'No tenant is open.', remedy: 'Open a tenant.' },
+      };
+    }
+    const outcome = await this.session.execute({ type, payload }, this.actingAs || null);
+    this.version++;
+    return outcome;
+  }
+
+  async open(tenantId: string): Promise<void> {
+    const { db, catalogue } = this.requireStarted();
+    await this.close();
+    const session = await TenantSession.open(db, tenantId, catalogue);
+    await this.adopt(session);
+  }
+
+  async openDemo(type: BillingAccountType = 'MCA'): Promise<void> {
+    const { db, catalogue } = this.requireStarted();
+    const existing = this.held.find((t) => t.kind === 'demo');
+    if (existing) return this.open(existing.id);
+    await this.close();
+    await this.adopt(await createDemoTenant(db, type, catalogue));
+  }
+
+  async create(input: {
+    name: string;
+    billingAccountType: BillingAccountType;
+    creator: { id: string; displayName: string; usageLocation?: string };
+  }): Promise<Outcome> {
+    const { db, catalogue } = this.requireStarted();
+    await this.close();
+    const { session, outcome } = await TenantSession.create(db, input, catalogue);
+    await this.adopt(session);
+    return outcome;
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+    const session = this.session;
+    this.session = null;
+    this.record = null;
+    await session?.close();
+  }
+
+  private async adopt(session: TenantSession): Promise<void> {
+    const db = this.db!;
+    this.session = session;
+    this.record = (await db.tenants.get(session.tenantId)) ?? null;
+    this.actingAs = this.record?.person ?? '';
+    this.unsubscribe = session.subscribe(() => this.version++);
+    this.ticker = setInterval(() => this.version++, TICK_MS);
+    await db.settings.put({ key: CURRENT_TENANT, value: session.tenantId });
+    await this.refreshHeld();
+    this.version++;
+  }
+
+  private async refreshHeld(): Promise<void> {
+    this.held = await this.db!.tenants.orderBy('openedAt').reverse().toArray();
+  }
+
+  private requireStarted(): { db: SeatsDb; catalogue: Catalogue } {
+    if (!this.db || !this.catalogue) throw new Error('The app has not started yet.');
+    return { db: this.db, catalogue: this.catalogue };
+  }
+}
+
+export const tenantState = new TenantState();
