@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4174;
+// E2E_PORT lets several working copies run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4174);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Playwright cannot download its own browsers here: we drive Debian's Chromium.
