@@ -4,7 +4,9 @@ import { query, type Answered, type QueryName, type QueryValue } from '$lib/doma
 import type { BillingAccountType, Tenant, User } from '$lib/domain/types';
 import { openDb, type SeatsDb, type TenantRecord } from '$lib/store/db';
 import { createDemoTenant } from '$lib/store/demoTenant';
+import { joinTenant } from '$lib/store/joinTenant';
 import { TenantSession } from '$lib/store/tenantSession';
+import { syncState } from './sync.svelte';
 
 const CURRENT_TENANT = 'currentTenant';
 /** Time moves on while a page is open: statuses and windows are re-read once a minute. */
@@ -122,7 +124,26 @@ export class TenantState {
     return outcome;
   }
 
+  /** This browser becomes a new device of an existing tenant (see joinTenant). */
+  async join(tenantId: string): Promise<void> {
+    const { db, catalogue } = this.requireStarted();
+    await this.close();
+    await this.adopt(await joinTenant(db, tenantId.trim(), catalogue));
+  }
+
+  /** This device's id in the open tenant. */
+  get device(): string | null {
+    return this.session?.replica.device ?? null;
+  }
+
+  /** Whether the tenant has enrolled this device's key yet (a joining device waits for it). */
+  get enrolled(): boolean {
+    const device = this.device;
+    return device !== null && !!this.tenant?.devices[device];
+  }
+
   async close(): Promise<void> {
+    syncState.detach();
     this.unsubscribe();
     if (this.ticker) clearInterval(this.ticker);
     this.ticker = null;
@@ -137,11 +158,26 @@ export class TenantState {
     this.session = session;
     this.record = (await db.tenants.get(session.tenantId)) ?? null;
     this.actingAs = this.record?.person ?? '';
-    this.unsubscribe = session.subscribe(() => this.version++);
+    this.unsubscribe = session.subscribe(() => this.changed());
     this.ticker = setInterval(() => this.version++, TICK_MS);
     await db.settings.put({ key: CURRENT_TENANT, value: session.tenantId });
     await this.refreshHeld();
+    await syncState.attach(session);
+    this.changed();
+  }
+
+  /** A joined device learns who it acts as, and the tenant's name, from the ops that arrive. */
+  private changed(): void {
     this.version++;
+    const tenant = this.session?.tenant;
+    const device = this.session?.replica.device;
+    if (!tenant || !device || !this.record) return;
+    const person = tenant.devices[device]?.person ?? '';
+    if (this.record.kind !== 'demo' && person && person !== this.actingAs) this.actingAs = person;
+    if (tenant.name && tenant.name !== this.record.name) {
+      this.record = { ...this.record, name: tenant.name, person: person || this.record.person };
+      void this.db?.tenants.put(this.record);
+    }
   }
 
   private async refreshHeld(): Promise<void> {

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { PublicKeyJwk, Tenant } from '../domain/types';
+import { emptyTenant, type PublicKeyJwk, type Tenant } from '../domain/types';
 import type { Snapshot } from '../replica/snapshot';
 
 /** A tenant this browser holds; its op log lives in its own y-indexeddb database. */
@@ -9,7 +9,7 @@ export interface TenantRecord {
   kind: 'demo' | 'created' | 'joined';
   /** Who this device acts as: the person bound to its key. */
   person: string;
-  /** The tenant before its first op: empty for a created tenant, the seeded demo otherwise. */
+  /** The tenant before its first op: `unbornTenant()` for every tenant this app makes. */
   base: Tenant;
   openedAt: number;
 }
@@ -54,3 +54,9 @@ export function openDb(name = 'seats'): SeatsDb {
 
 /** The y-indexeddb database that holds one tenant's op log. */
 export const opLogName = (tenant: string) => `seats-ops-${tenant}`;
+
+/**
+ * The tenant before its first op, the same on every device: createTenant sets
+ * the billing account type, so a device that joins needs to know nothing first.
+ */
+export const unbornTenant = (): Tenant => emptyTenant('MOSA');

@@ -2,11 +2,11 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { Catalogue } from '../domain/catalogue/catalogue';
 import type { Command, Outcome } from '../domain/engine';
-import { emptyTenant, type BillingAccountType } from '../domain/types';
+import type { BillingAccountType } from '../domain/types';
 import { createDeviceKeys } from '../replica/deviceKeys';
 import { Replica } from '../replica/replica';
 import { connectTabs } from '../replica/transports/tabs';
-import { opLogName, type SeatsDb, type TenantRecord } from './db';
+import { opLogName, unbornTenant, type SeatsDb, type TenantRecord } from './db';
 
 export type Clock = () => number;
 
@@ -94,7 +94,7 @@ export class TenantSession {
         name: input.name,
         kind,
         person: input.creator.id,
-        base: emptyTenant(input.billingAccountType),
+        base: unbornTenant(),
         openedAt: clock(),
       });
       await db.identities.add({ tenant: tenantId, device, ...keys });

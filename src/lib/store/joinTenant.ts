@@ -1,0 +1,32 @@
+import type { Catalogue } from '../domain/catalogue/catalogue';
+import { createDeviceKeys } from '../replica/deviceKeys';
+import { unbornTenant, type SeatsDb } from './db';
+import { TenantSession, type Clock } from './tenantSession';
+
+/**
+ * Makes this browser a new device of an existing tenant: its own keys and an
+ * empty op log, filled by the relay or a sync file. Its changes count once a
+ * Global Administrator has enrolled its key (enrolDevice), which binds it to a person.
+ */
+export async function joinTenant(
+  db: SeatsDb,
+  tenantId: string,
+  catalogue: Catalogue,
+  clock: Clock = Date.now,
+): Promise<TenantSession> {
+  if (await db.tenants.get(tenantId)) return TenantSession.open(db, tenantId, catalogue, clock);
+  const device = `device-${crypto.randomUUID().slice(0, 8)}`;
+  const keys = await createDeviceKeys();
+  await db.transaction('rw', db.tenants, db.identities, async () => {
+    await db.tenants.add({
+      id: tenantId,
+      name: tenantId,
+      kind: 'joined',
+      person: '',
+      base: unbornTenant(),
+      openedAt: clock(),
+    });
+    await db.identities.add({ tenant: tenantId, device, ...keys });
+  });
+  return TenantSession.open(db, tenantId, catalogue, clock);
+}

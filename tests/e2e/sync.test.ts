@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startRelayProcess, stopRelayProcess, type RelayProcess } from '../relay/relayProcess';
+import { expectAccessible, openDemo } from './fixtures';
+
+let relay: RelayProcess;
+let dir: string;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'seats-e2e-relay-'));
+  // Open tenants: the first device to present a token for a tenant registers it.
+  relay = await startRelayProcess({
+    db: path.join(dir, 'relay.sqlite'),
+    tokens: {},
+    env: { RELAY_OPEN_TENANTS: '1' },
+  });
+});
+
+test.afterAll(async () => {
+  await stopRelayProcess(relay);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const TOKEN = 'field-site-token';
+
+async function connect(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Sync' }).click();
+  await page.getByLabel('Relay address').fill(relay.url);
+  await page.getByLabel('Token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('status', { name: 'Relay status' })).toContainText('Connected');
+}
+
+/** A device code as a new device shows it, for a key made here. */
+async function newDeviceCode(id: string): Promise<string> {
+  const { subtle } = globalThis.crypto;
+  const pair = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
+  const { kty, crv, x, y } = await subtle.exportKey('jwk', pair.publicKey);
+  return 'seats-device:' + btoa(JSON.stringify({ device: id, publicKey: { kty, crv, x, y } }));
+}
+
+test('a second device joins through the relay, is added by a Global Administrator and sees the same tenant (SYNC-1, SYNC-5)', async ({
+  browser,
+}) => {
+  const first = await (await browser.newContext()).newPage();
+  await openDemo(first);
+  await connect(first);
+  await expectAccessible(first);
+  const tenantId = (await first.getByTestId('tenant-id').textContent())!.trim();
+
+  const second = await (await browser.newContext()).newPage();
+  await second.goto('/welcome');
+  await second.getByRole('button', { name: 'Add this device to a tenant' }).click();
+  await second.getByLabel('Tenant ID').fill(tenantId);
+  await second.getByLabel('Relay address').fill(relay.url);
+  await second.getByLabel('Token').fill(TOKEN);
+  await second.getByRole('button', { name: 'Add this device', exact: true }).click();
+  await expect(second.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+  await expect(second.getByText('has not been added to the tenant yet')).toBeVisible();
+  const code = await second.getByRole('textbox', { name: "This device's code" }).inputValue();
+
+  await first.getByRole('textbox', { name: 'Code of the device to add' }).fill(code);
+  await first.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Adele Vance' });
+  await first.getByRole('button', { name: 'Add a device' }).click();
+  await expect(first.getByText('The device was added.')).toBeVisible();
+
+  await expect(second.getByText('Added, acting as Adele Vance.')).toBeVisible({ timeout: 10_000 });
+  await expect(second.getByText('Contoso')).toBeVisible();
+  await expectAccessible(second);
+});
+
+test('a change in one tab shows in the other, and a reload keeps it (SYNC-1)', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  await openDemo(first);
+  await first.getByRole('link', { name: 'Sync' }).click();
+  const second = await context.newPage();
+  await second.goto('/sync');
+  await expect(second.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+
+  await first
+    .getByRole('textbox', { name: 'Code of the device to add' })
+    .fill(await newDeviceCode('device-tablet'));
+  await first.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Lee Gu' });
+  await first.getByRole('button', { name: 'Add a device' }).click();
+
+  const row = (page: Page) => page.getByRole('row', { name: /device-tablet/ });
+  await expect(row(second)).toContainText('Lee Gu', { timeout: 2_000 });
+  await second.reload();
+  await expect(row(second)).toContainText('Lee Gu');
+});
+
+test('a damaged sync file is refused with a clear message and changes nothing', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Sync' }).click();
+  await page.getByLabel('Import a sync file').setInputFiles({
+    name: 'broken.seats.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"header":{"format":"seats-sync"'),
+  });
+  await expect(page.getByRole('alert')).toContainText('This file was not imported');
+  await expectAccessible(page);
+});
