@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, openDemo } from './fixtures';
+
+test('the app is installable: manifest fields and an activated service worker', async ({
+  page,
+}) => {
+  await page.goto('/welcome');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const manifest = (await (await page.request.get(href!)).json()) as {
+    name: string;
+    short_name: string;
+    display: string;
+    theme_color: string;
+    start_url: string;
+    icons: { sizes: string; purpose?: string }[];
+  };
+  expect(manifest).toMatchObject({ short_name: 'Seats', display: 'standalone' });
+  expect(manifest.theme_color).toMatch(/^#/);
+  expect(manifest.icons.map((i) => i.sizes)).toEqual(
+    expect.arrayContaining(['192x192', '512x512']),
+  );
+  expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+  for (const icon of manifest.icons as { src: string }[]) {
+    expect((await page.request.get(icon.src)).ok()).toBe(true);
+  }
+  const state = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.state;
+  });
+  expect(state).toBe('activated');
+});
+
+test('after one visit the app works offline, and offline changes survive a reload (SYNC-1)', async ({
+  page,
+  context,
+}) => {
+  await openDemo(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sync' }).click();
+  const { subtle } = globalThis.crypto;
+  const pair = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
+  const { kty, crv, x, y } = await subtle.exportKey('jwk', pair.publicKey);
+  const code = btoa(JSON.stringify({ device: 'device-offline', publicKey: { kty, crv, x, y } }));
+  await page
+    .getByRole('textbox', { name: 'Code of the device to add' })
+    .fill(`seats-device:${code}`);
+  await page.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Lee Gu' });
+  await page.getByRole('button', { name: 'Add a device' }).click();
+  await expect(page.getByText('The device was added.')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('row', { name: /device-offline/ })).toContainText('Lee Gu');
+});
+
+test('the language is chosen from the Language menu and remembered', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await expect(page.getByRole('heading', { level: 1, name: 'Start' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Aktiva användare' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Språk' })).toHaveValue('sv');
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption('da');
+  await expect(page.getByRole('link', { name: 'Aktive brugere' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the menu opens the navigation and the page does not scroll sideways', async ({ page }) => {
+    await openDemo(page);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav).toBeHidden();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect(nav).toBeVisible();
+    await nav.getByRole('link', { name: 'Sync' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+    await expect(nav).toBeHidden();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  });
+});
