@@ -13,7 +13,7 @@ test('the app is installable: manifest fields and an activated service worker', 
     display: string;
     theme_color: string;
     start_url: string;
-    icons: { sizes: string; purpose?: string }[];
+    icons: { src: string; sizes: string; purpose?: string }[];
   };
   expect(manifest).toMatchObject({ short_name: 'Seats', display: 'standalone' });
   expect(manifest.theme_color).toMatch(/^#/);
@@ -21,7 +21,7 @@ test('the app is installable: manifest fields and an activated service worker', 
     expect.arrayContaining(['192x192', '512x512']),
   );
   expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
-  for (const icon of manifest.icons as { src: string }[]) {
+  for (const icon of manifest.icons) {
     expect((await page.request.get(icon.src)).ok()).toBe(true);
   }
   const state = await page.evaluate(async () => {

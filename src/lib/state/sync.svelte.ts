@@ -1,5 +1,5 @@
 import { exportSyncFile, importSyncFile, type SyncFileImport } from '$lib/replica/syncFile';
-import { connectRelay, type RelayStatus } from '$lib/replica/transports/relay';
+import type { RelayStatus } from '$lib/replica/transports/relay';
 import type { TenantSession } from '$lib/store/tenantSession';
 import { writeDeviceCode } from '$lib/ui/sync/deviceCode';
 
@@ -35,7 +35,7 @@ export class SyncState {
     this.deviceCode = identity
       ? writeDeviceCode({ device: identity.device, publicKey: identity.publicJwk })
       : '';
-    if (this.relay.connected && this.relay.url) this.open();
+    if (this.relay.connected && this.relay.url) await this.open();
   }
 
   detach(): void {
@@ -48,7 +48,7 @@ export class SyncState {
   async connect(url: string, token: string): Promise<void> {
     this.relay = { url: url.trim(), token, connected: true };
     await this.saveSettings();
-    this.open();
+    await this.open();
   }
 
   async goOffline(): Promise<void> {
@@ -76,8 +76,10 @@ export class SyncState {
     return result;
   }
 
-  private open(): void {
+  private async open(): Promise<void> {
     const session = this.requireSession();
+    // The relay client loads only when a relay is used: most starts never need it.
+    const { connectRelay } = await import('$lib/replica/transports/relay');
     this.disconnect?.();
     this.disconnect = connectRelay(
       session.replica.doc,
