@@ -4,6 +4,15 @@ import { assignedCount } from './subscription';
 import type { Instant } from './time';
 import type { Tenant } from './types';
 
+/** Whether a scheduled change is due by `now`, so that `advance` has work to do. */
+export function isDue(tenant: Tenant, now: Instant): boolean {
+  for (const id in tenant.subscriptions) {
+    const scheduled = tenant.subscriptions[id].scheduledChange;
+    if (scheduled && scheduled.at <= now) return true;
+  }
+  return false;
+}
+
 /**
  * Brings the tenant to `now`: scheduled changes take effect at their renewal
  * (MCA-4/5). Everything else that time changes (statuses, retention, restore

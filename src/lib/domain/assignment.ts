@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue/catalogue';
+import { adjustHolderCount, servicePlanNames, subscriptionsSelling } from './indexes';
 import { DAY, type Instant } from './time';
 import type { Subscription, Tenant, User } from './types';
 
@@ -7,9 +8,8 @@ export const RETENTION_DAYS = 30;
 
 /** The subscription through which a user holds a product, if any. */
 export function heldProduct(tenant: Tenant, userId: string, product: string): Subscription | null {
-  for (const [subscriptionId, assignments] of Object.entries(tenant.assignments)) {
-    const subscription = tenant.subscriptions[subscriptionId];
-    if (assignments[userId] && subscription?.product === product) return subscription;
+  for (const subscriptionId of subscriptionsSelling(tenant, product)) {
+    if (tenant.assignments[subscriptionId]?.[userId]) return tenant.subscriptions[subscriptionId];
   }
   return null;
 }
@@ -22,7 +22,7 @@ export function licensesOf(tenant: Tenant, userId: string): string[] {
 
 /** Service plans named that the product doesn't have (ASG-3). */
 export function unknownPlans(catalogue: Catalogue, product: string, plans: string[]): string[] {
-  const known = new Set(catalogue.product(product)?.servicePlans.map((plan) => plan.name));
+  const known = servicePlanNames(catalogue, product);
   return plans.filter((plan) => !known.has(plan));
 }
 
@@ -37,7 +37,9 @@ export function grant(
   disabledPlans: string[],
   now: Instant,
 ): void {
-  (tenant.assignments[subscription.id] ??= {})[user.id] = {
+  const holders = (tenant.assignments[subscription.id] ??= {});
+  if (!holders[user.id]) adjustHolderCount(holders, 1);
+  holders[user.id] = {
     user: user.id,
     subscription: subscription.id,
     disabledPlans: [...disabledPlans].sort(),
@@ -60,6 +62,7 @@ export function revoke(
 ): void {
   const assignments = tenant.assignments[subscription.id];
   if (!assignments?.[userId]) return;
+  adjustHolderCount(assignments, -1);
   delete assignments[userId];
   const kept = (tenant.retainedData[userId] ?? []).filter(
     (entry) => entry.product !== subscription.product,

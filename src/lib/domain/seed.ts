@@ -3,6 +3,7 @@ import { billingPeriod } from './lifecycle';
 import { grant } from './assignment';
 import { listUnitPrice, newSubscription } from './newSubscription';
 import { normaliseProductKey } from './productKey';
+import { addSubscription } from './subscription';
 import { addMonths, DAY, type Instant } from './time';
 import {
   emptyTenant,
@@ -159,8 +160,7 @@ export function addImported(
       case 'Active':
         if (channel === 'Prepaid' || !s.recurringBilling) s.endsAt = termEnd;
     }
-    tenant.subscriptions[s.id] = s;
-    tenant.assignments[s.id] = {};
+    addSubscription(tenant, s);
   }
 
   for (const a of given.assignments ?? []) {

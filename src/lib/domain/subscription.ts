@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue/catalogue';
+import { holderCount, subscriptionsChanged } from './indexes';
 import { isInTerm, lifecycle, type Lifecycle } from './lifecycle';
 import { refuse, type Refusal } from './refusal';
 import type { Instant } from './time';
@@ -21,9 +22,16 @@ export function subscriptionNotFound(id: string): Refusal {
   );
 }
 
+/** Puts a new subscription in place, with no one holding it yet. */
+export function addSubscription(tenant: Tenant, subscription: Subscription): void {
+  tenant.subscriptions[subscription.id] = subscription;
+  tenant.assignments[subscription.id] = {};
+  subscriptionsChanged(tenant);
+}
+
 export function assignedCount(tenant: Tenant, subscriptionId: string): number {
   const assignments = tenant.assignments[subscriptionId];
-  return assignments ? Object.keys(assignments).length : 0;
+  return assignments ? holderCount(assignments) : 0;
 }
 
 export function isEndOfSale(subscription: Subscription, catalogue: Catalogue): boolean {

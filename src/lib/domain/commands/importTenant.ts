@@ -41,7 +41,9 @@ export function decideImportTenant(tenant: Tenant, p: Payload, ctx: Context): De
   let imported: Imported;
   try {
     imported = readImport(p);
-    addImported(structuredClone(tenant), imported, ctx.now, ctx.catalogue);
+    // A plain copy: a replay hands the engine a recording view of the tenant (a
+    // Proxy), which structuredClone refuses.
+    addImported(JSON.parse(JSON.stringify(tenant)) as Tenant, imported, ctx.now, ctx.catalogue);
   } catch (error) {
     if (!(error instanceof MalformedInput || error instanceof SeedError)) throw error;
     return reject(

@@ -14,6 +14,7 @@ import {
 import { mayBuy } from '../permissions';
 import { refuse } from '../refusal';
 import {
+  addSubscription,
   findSubscription,
   isEndOfSale,
   managedBySeller,
@@ -89,8 +90,7 @@ export function decideBuySubscription(tenant: Tenant, p: Payload, ctx: Context):
   if (quantity) return reject(quantity);
   return accept(() => {
     if (trial) probe.endsAt = billingPeriod(probe, ctx.now).end;
-    tenant.subscriptions[id] = probe;
-    tenant.assignments[id] = {};
+    addSubscription(tenant, probe);
   });
 }
 
