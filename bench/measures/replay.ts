@@ -2,9 +2,11 @@
  * 2. Replay: a replica opened on the whole log with no snapshot (first start
  * after a sync, or a snapshot that no longer matches): every signature
  * checked, all ops replayed. Baseline: Yjs apply + iterating the op map.
- * And a late op: one that lands ~1,000 ops before the end, so replay rewinds
- * to the checkpoint before it. Baseline: the same ops through the engine's
- * `execute` alone, from the same state.
+ * And a late op: one that lands 1,000 ops before the end, so replay takes
+ * back the ops after it, applies it, and replays them; on a replica started
+ * from the snapshot, which has nothing to take back, it goes back to the
+ * checkpoint stored with the snapshot instead. Baseline: the same ops through
+ * the engine's `execute` alone, from the same state.
  */
 import * as Y from 'yjs';
 import type { Catalogue } from '../../src/lib/domain/catalogue/catalogue';
@@ -84,23 +86,36 @@ export async function lateOp(
 }
 
 export interface LateOpInput {
-  /** The loaded replica: the whole log, checkpoints every 256 ops. */
   replica: Replica;
   tablet: Device;
   command: Command;
   author: string;
   /** The log in replay order. */
   ops: Op[];
-  /** A checkpoint index, and a state from before it (captured as the log was made). */
-  checkpoint: number;
-  before: { index: number; tenant: Tenant };
+  /** Where the late op lands. */
+  position: number;
+  /** Where the replica takes the replay up again (at or before `position`), and the state there. */
+  from: { index: number; tenant: Tenant };
   catalogue: Catalogue;
   now: number;
+  /** What the replica is, for the table. */
+  label: string;
+}
+
+/** Runs ops through the engine alone. */
+export function runOps(tenant: Tenant, ops: readonly Op[], catalogue: Catalogue): Tenant {
+  for (const o of ops) {
+    execute(
+      tenant,
+      { type: o.type, payload: o.payload },
+      { now: parseHlc(o.hlc)!.millis, author: o.author, catalogue },
+    );
+  }
+  return tenant;
 }
 
 export async function measureLateOp(input: LateOpInput): Promise<Row> {
-  const { replica, ops, checkpoint, catalogue } = input;
-  const position = checkpoint + 128;
+  const { replica, ops, position, from, catalogue } = input;
   const at = parseHlc(ops[position - 1].hlc)!.millis + 1;
   const { op, update } = await lateOp(input.tablet, input.command, input.author, at);
   if (compareOps(ops[position - 1], op) >= 0 || compareOps(op, ops[position]) >= 0) {
@@ -112,31 +127,15 @@ export async function measureLateOp(input: LateOpInput): Promise<Row> {
     await replica.refresh(input.now);
   });
   if (replica.opCount !== before + 1) throw new Error('the late op was not taken in');
-  const replayed = [...ops.slice(checkpoint, position), op, ...ops.slice(position)];
-
-  const run = (tenant: Tenant, some: Op[]) => {
-    for (const o of some) {
-      execute(
-        tenant,
-        { type: o.type, payload: o.payload },
-        { now: parseHlc(o.hlc)!.millis, author: o.author, catalogue },
-      );
-    }
-    return tenant;
-  };
-  // The checkpoint's state: the captured one, brought forward by the engine (untimed).
-  const atCheckpoint = run(
-    structuredClone(input.before.tenant),
-    ops.slice(input.before.index, checkpoint),
-  );
-  run(structuredClone(atCheckpoint), replayed);
-  const fresh = structuredClone(atCheckpoint);
-  const baseline = await timeOnce(() => run(fresh, replayed));
+  const replayed = [...ops.slice(from.index, position), op, ...ops.slice(position)];
+  runOps(structuredClone(from.tenant), replayed, catalogue);
+  const fresh = structuredClone(from.tenant);
+  const baseline = await timeOnce(() => runOps(fresh, replayed, catalogue));
   return {
-    measure: `late op, ${ops.length - position} ops before the end (${replayed.length.toLocaleString('en')} replayed)`,
+    measure: `late op, ${input.label} (${replayed.length.toLocaleString('en')} replayed)`,
     seats,
     baseline,
-    baselineIs: `the same ${replayed.length.toLocaleString('en')} ops through the engine's execute alone, from the checkpoint's state (no signatures, no checkpoints)`,
+    baselineIs: `the same ${replayed.length.toLocaleString('en')} ops through the engine's execute alone, from the state the replay takes up again at (no signatures, no undo)`,
     targetLabel: '—',
   };
 }

@@ -26,9 +26,17 @@ export function importPublicKey(jwk: PublicKeyJwk): Promise<CryptoKey> {
   return crypto.subtle.importKey('jwk', { ...jwk, ext: true }, ALGORITHM, true, ['verify']);
 }
 
+const fingerprints = new WeakMap<PublicKeyJwk, string>();
+
 /** Identifies a key across replicas (the same JWK ⇒ the same fingerprint). */
 export function fingerprint(jwk: PublicKeyJwk): string {
-  return canonicalJson({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
+  // Asked for every op replayed; a JWK, once in an op or the tenant, never changes.
+  let print = fingerprints.get(jwk);
+  if (print === undefined) {
+    print = canonicalJson({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
+    fingerprints.set(jwk, print);
+  }
+  return print;
 }
 
 function toBase64Url(bytes: ArrayBuffer): string {

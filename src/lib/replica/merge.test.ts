@@ -40,7 +40,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 type Step =
   | { kind: 'command'; device: number; as: string; command: Command; minutes: number }
-  | { kind: 'sync'; a: number; b: number };
+  | { kind: 'sync'; a: number; b: number }
+  // A screen reading the state between changes (it works out the engine's indexes outside any op).
+  | { kind: 'look'; device: number }
+  // The app closed and opened again: the replica starts from its snapshot.
+  | { kind: 'restart'; device: number };
 
 const step = (devices: number): fc.Arbitrary<Step> =>
   fc.oneof(
@@ -62,6 +66,14 @@ const step = (devices: number): fc.Arbitrary<Step> =>
         b: fc.nat(devices - 1),
       }),
     },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('look' as const), device: fc.nat(devices - 1) }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('restart' as const), device: fc.nat(devices - 1) }),
+    },
   );
 
 const scenario = fc.integer({ min: 2, max: 5 }).chain((devices) =>
@@ -80,13 +92,21 @@ describe('merging offline work (SYNC-2, SYNC-3)', () => {
       await fc.assert(
         fc.asyncProperty(scenario, async ({ devices: count, steps }) => {
           const names = Array.from({ length: count }, (_, i) => `d${i}`);
-          const { devices, start } = await testDevices(names);
+          const { devices, start, restart } = await testDevices(names);
           const replicas = names.map((name) => devices.get(name)!);
           let now = start;
           let recorded = 0;
           for (const s of steps) {
             if (s.kind === 'sync') {
               if (s.a !== s.b) await syncPair(replicas[s.a], replicas[s.b], now);
+              continue;
+            }
+            if (s.kind === 'look') {
+              replicas[s.device].query('licenses', { subscription: 'e3' }, now);
+              continue;
+            }
+            if (s.kind === 'restart') {
+              replicas[s.device] = await restart(replicas[s.device]);
               continue;
             }
             now += s.minutes * 60_000;

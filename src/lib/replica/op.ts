@@ -68,6 +68,41 @@ export function parseOp(text: string): Op | null {
   return ok ? (o as unknown as Op) : null;
 }
 
+/** An op as the log stores it: its text, parsed the first time its content is needed. */
+export class StoredOp {
+  private parsed: Op | null;
+
+  constructor(
+    readonly id: string,
+    readonly text: string,
+    op?: Op,
+  ) {
+    this.parsed = op ?? null;
+  }
+
+  get op(): Op {
+    if (!this.parsed) {
+      // Only ops that parsed when first taken in are stored without their parse.
+      const op = parseOp(this.text);
+      if (!op || op.id !== this.id) throw new Error(`The stored op ${this.id} no longer reads.`);
+      this.parsed = op;
+    }
+    return this.parsed;
+  }
+}
+
+const times = new WeakMap<Op, number>();
+
+/** The op's clock reading in milliseconds: the `now` it is decided at. */
+export function opTime(op: Op): number {
+  let millis = times.get(op);
+  if (millis === undefined) {
+    millis = parseHlc(op.hlc)!.millis;
+    times.set(op, millis);
+  }
+  return millis;
+}
+
 /** Replay order: (hlc, device, seq). */
 export function compareOps(a: Op, b: Op): number {
   if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;

@@ -1,99 +1,136 @@
+import { isDue } from '../domain/advance';
 import type { Catalogue } from '../domain/catalogue/catalogue';
-import { execute } from '../domain/engine';
-import { refuse, type Refusal } from '../domain/refusal';
-import type { PublicKeyJwk, Tenant } from '../domain/types';
+import { execute, type Command, type Outcome } from '../domain/engine';
+import type { Tenant } from '../domain/types';
 import { conflictOf, type Conflict } from './conflict';
-import { fingerprint } from './deviceKeys';
-import { parseHlc } from './hlc';
-import { compareOps, type Op } from './op';
+import { Checkpoints, type Checkpoint } from './checkpoints';
+import { Journal, undo, type Change } from './journal';
+import { compareOps, opTime, type Op, type StoredOp } from './op';
+import { signatureRefusal } from './signature';
+import type { SnapshotState } from './snapshot';
 
-/** An op with the fingerprint of the key its signature checked against (null: none did). */
+/**
+ * An op with the fingerprint of the key its signature checked against (null:
+ * none did). Its id and device are at hand without reading the op (an op
+ * restored from a snapshot is parsed only when its content is needed).
+ */
 export interface Entry {
-  op: Op;
-  key: string | null;
+  readonly id: string;
+  readonly device: string;
+  readonly op: Op;
+  readonly key: string | null;
 }
 
-interface Checkpoint {
-  index: number;
-  tenant: Tenant;
-  conflicts: number;
+/** The entry of an op just read or made. */
+export const entryOf = (op: Op, key: string | null): Entry => ({
+  id: op.id,
+  device: op.device,
+  op,
+  key,
+});
+
+/** An entry restored from a snapshot: its op is read when its content is first needed. */
+export class RestoredEntry implements Entry {
+  constructor(
+    private readonly stored: StoredOp,
+    readonly device: string,
+    readonly key: string | null,
+  ) {}
+
+  get id(): string {
+    return this.stored.id;
+  }
+
+  get op(): Op {
+    return this.stored.op;
+  }
 }
 
-/** How often replay keeps a copy of the state to rewind to when a late op arrives. */
-export const CHECKPOINT_EVERY = 256;
-
-/** The key an op must be signed with at its position in the log. */
-export function expectedKey(tenant: Tenant, op: Op): PublicKeyJwk | null {
-  const enrolled = tenant.devices[op.device];
-  if (enrolled) return enrolled.publicKey;
-  // The tenant's first op enrols the device that signs it.
-  const payload = op.payload as { device?: { id?: unknown; publicKey?: PublicKeyJwk } } | null;
-  if (op.type === 'createTenant' && payload?.device?.id === op.device && payload.device.publicKey) {
-    return payload.device.publicKey;
+/** Two lists in replay order, as one. */
+function merged(a: readonly Entry[], b: readonly Entry[]): Entry[] {
+  const out: Entry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    out.push(compareOps(a[i].op, b[j].op) <= 0 ? a[i++] : b[j++]);
   }
-  return null;
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
-function signatureRefusal(tenant: Tenant, entry: Entry): Refusal | null {
-  const key = expectedKey(tenant, entry.op);
-  if (!key) {
-    return refuse(
-      'UNKNOWN_DEVICE',
-      `The device "${entry.op.device}" was not enrolled in the tenant when this change was made.`,
-      'Ask a Global Administrator to add the device, then make the change again.',
-    );
-  }
-  if (entry.key !== fingerprint(key)) {
-    return refuse(
-      'INVALID_SIGNATURE',
-      "This change's signature does not match its content or its device's key: it was altered or forged.",
-      'Nothing to do: it was not applied. If it came from a sync file, ask for a fresh export.',
-    );
-  }
-  return null;
+const UNCHANGED: Change[] = [];
+
+/** How far behind a snapshot the checkpoint stored with it is, at least (checkpoints.ts). */
+export const CHECKPOINT_SPACING = 2000;
+
+let revisionClock = 0;
+
+/** A local command decided and applied at the end of the log, waiting for its signed op. */
+interface Trial {
+  command: Command;
+  author: string | null;
+  at: number;
+  changes: Change[];
 }
 
 /**
  * The derived state: ops in (hlc, device, seq) order, each decided by the
- * rules engine against the state at its position (ARCHITECTURE.md).
+ * rules engine against the state at its position (ARCHITECTURE.md). Each
+ * applied op keeps the changes it made (journal.ts), so a late op rewinds by
+ * undoing only the ops after it, then replays them.
  */
 export class Replay {
   private entries: Entry[] = [];
-  private checkpoints: Checkpoint[];
-  private results = new Map<string, Conflict | null>();
-  tenant: Tenant;
+  /** What each entry changed, to undo it; parallel to `entries`. */
+  private changes: Change[][] = [];
+  /** Entries before this index came from a snapshot, with no changes to undo. */
+  private restoredUpTo = 0;
+  /** How each entry came out: null, took effect; or its conflict. Parallel to `entries`. */
+  private outcomes: (Conflict | null)[] = [];
+  private current: { tenant: Tenant; view: Tenant } | null = null;
+  private journal = new Journal();
+  private trial: Trial | null = null;
+  private revisions = ++revisionClock;
+  private readonly checkpoints: Checkpoints;
   conflicts: Conflict[] = [];
 
   constructor(
-    base: Tenant,
+    private readonly base: Tenant,
     private readonly catalogue: Catalogue,
+    checkpointSpacing = CHECKPOINT_SPACING,
   ) {
-    this.tenant = structuredClone(base);
-    this.checkpoints = [{ index: 0, tenant: structuredClone(base), conflicts: 0 }];
+    this.checkpoints = new Checkpoints(checkpointSpacing);
   }
 
   /**
    * A replay that starts where a stored snapshot left off: `entries` are the
-   * ops it reflects, in order; the snapshot is the checkpoint at their end.
+   * ops it reflects, in replay order; `state` (JSON) becomes its state, and
+   * `checkpoint`, an earlier one, what a late op rewinds to.
    */
-  static restore(
-    base: Tenant,
-    catalogue: Catalogue,
-    entries: Entry[],
-    snapshot: { tenant: Tenant; conflicts: Conflict[] },
-  ): Replay {
-    const replay = new Replay(base, catalogue);
-    replay.entries = [...entries].sort((a, b) => compareOps(a.op, b.op));
-    replay.tenant = structuredClone(snapshot.tenant);
-    replay.conflicts = [...snapshot.conflicts];
-    const refused = new Map(snapshot.conflicts.map((c) => [c.op, c]));
-    for (const { op } of replay.entries) replay.results.set(op.id, refused.get(op.id) ?? null);
-    replay.checkpoints.push({
-      index: replay.entries.length,
-      tenant: structuredClone(snapshot.tenant),
-      conflicts: snapshot.conflicts.length,
-    });
-    return replay;
+  restore(entries: Entry[], state: string, checkpoint: Checkpoint | null): void {
+    if (this.entries.length) throw new Error('Only an empty replay can be restored.');
+    this.entries = entries;
+    this.changes = entries.map(() => UNCHANGED);
+    this.restoredUpTo = entries.length;
+    this.resume(state);
+    this.checkpoints.restored({ index: entries.length, state }, checkpoint);
+    const refused = new Map(this.conflicts.map((c) => [c.op, c]));
+    this.outcomes = entries.map(({ id }) => refused.get(id) ?? null);
+    this.changed();
+  }
+
+  /**
+   * Notes the state a snapshot is storing (JSON of tenant and conflicts, at
+   * the current length); returns the earlier checkpoint to store with it.
+   */
+  snapshotTaken(state: string): Checkpoint | null {
+    return this.checkpoints.taken(this.entries.length, state);
+  }
+
+  /** The replayed tenant: a plain object, changed in place as ops apply. */
+  get tenant(): Tenant {
+    return this.state().tenant;
   }
 
   get length(): number {
@@ -104,64 +141,201 @@ export class Replay {
     return this.entries;
   }
 
-  /** null: took effect; a conflict: refused at its position; undefined: unknown op. */
-  result(opId: string): Conflict | null | undefined {
-    return this.results.get(opId);
+  /**
+   * Changes whenever the state does (an op added, taken back or decided again,
+   * a command attempted or dropped); never repeats, across replays too.
+   */
+  get revision(): number {
+    return this.revisions;
   }
 
-  /** Adds ops; a late one rewinds to the nearest checkpoint before it and replays from there. */
+  private changed(): void {
+    this.revisions = ++revisionClock;
+  }
+
+  /** null: took effect; a conflict: refused at its position; undefined: not in the replay. */
+  result(op: Op): Conflict | null | undefined {
+    const index = this.positionOf(op) - 1;
+    return this.entries[index]?.id === op.id ? this.outcomes[index] : undefined;
+  }
+
+  /** How the entry at `index` (in replay order) came out. */
+  outcomeAt(index: number): Conflict | null {
+    return this.outcomes[index];
+  }
+
+  /** Adds ops; a late one rewinds to just before it and replays from there. */
   insert(added: Entry[]): void {
     if (!added.length) return;
+    this.dropTrial();
     const sorted = [...added].sort((a, b) => compareOps(a.op, b.op));
-    const last = this.entries[this.entries.length - 1];
-    if (!last || compareOps(last.op, sorted[0].op) < 0) {
-      for (const entry of sorted) this.applyNext(entry);
-      return;
-    }
-    const merged = [...this.entries, ...sorted].sort((a, b) => compareOps(a.op, b.op));
-    const firstChanged = merged.findIndex((entry, i) => this.entries[i] !== entry);
-    this.rewindTo(firstChanged);
-    const from = this.entries.length;
-    this.entries = merged.slice(0, from);
-    for (const entry of merged.slice(from)) this.applyNext(entry);
+    const later = this.rewindTo(this.positionOf(sorted[0].op));
+    for (const entry of merged(later, sorted)) this.applyNext(entry);
   }
 
-  private rewindTo(index: number): void {
-    while (
-      this.checkpoints.length > 1 &&
-      this.checkpoints[this.checkpoints.length - 1].index > index
-    ) {
-      this.checkpoints.pop();
+  /**
+   * Decides a command of this device on the state at `now` and, when allowed,
+   * applies it at once, to be kept by `commit` when its signed op comes back
+   * (so it is decided once, not again at replay). A refused command changes
+   * nothing. `signer` is the device and key fingerprint that will sign it.
+   */
+  attempt(
+    command: Command,
+    author: string | null,
+    now: number,
+    signer: { device: string; key: string },
+  ): Outcome {
+    this.dropTrial();
+    const { tenant } = this.state();
+    const signed = { device: signer.device, type: command.type, payload: command.payload };
+    const signable = !signatureRefusal(tenant, signed, signer.key);
+    const { result: outcome, changes } = this.journal.record(() =>
+      this.execute(command, author, now),
+    );
+    if (outcome.ok && signable) {
+      this.trial = { command, author, at: now, changes };
+      this.changed();
+    } else {
+      // Refused, or allowed but refused at replay for its signature: nothing is kept here.
+      undo(changes);
     }
-    const checkpoint = this.checkpoints[this.checkpoints.length - 1];
-    for (const entry of this.entries.slice(checkpoint.index)) this.results.delete(entry.op.id);
-    this.entries = this.entries.slice(0, checkpoint.index);
-    this.tenant = structuredClone(checkpoint.tenant);
-    this.conflicts = this.conflicts.slice(0, checkpoint.conflicts);
+    return outcome;
+  }
+
+  /**
+   * Adds the op of the last `attempt`. If the trial still stands (nothing
+   * arrived meanwhile, the op lands last, at the time it was decided at), it
+   * is kept as is; otherwise the op is inserted and decided at its position.
+   */
+  commit(entry: Entry): void {
+    const trial = this.trial;
+    this.trial = null;
+    const last = this.entries[this.entries.length - 1];
+    const { op } = entry;
+    const stands =
+      trial !== null &&
+      trial.at === opTime(op) &&
+      trial.command.type === op.type &&
+      trial.command.payload === op.payload &&
+      trial.author === op.author &&
+      (!last || compareOps(last.op, op) < 0);
+    if (!stands) {
+      if (trial) undo(trial.changes);
+      this.insert([entry]);
+      this.changed();
+      return;
+    }
+    this.entries.push(entry);
+    this.changes.push(trial.changes);
+    this.outcomes.push(null);
+    this.changed();
+  }
+
+  /** Takes back an `attempt` that will not be committed (signing failed, say). */
+  dropTrial(): void {
+    if (!this.trial) return;
+    undo(this.trial.changes);
+    this.trial = null;
+    this.changed();
+  }
+
+  /** The first index whose op sorts after `op`. */
+  private positionOf(op: Op): number {
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compareOps(this.entries[mid].op, op) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /**
+   * Takes back the entries from `index` on, last first, and returns them in
+   * order. Entries restored from a snapshot can't be undone: reaching into
+   * them starts again from the latest checkpoint before, or else the base.
+   */
+  private rewindTo(index: number): Entry[] {
+    if (index >= this.entries.length) return [];
+    this.changed();
+    this.checkpoints.rewound(index);
+    if (index < this.restoredUpTo) {
+      const checkpoint = this.checkpoints.at(index);
+      const from = checkpoint?.index ?? 0;
+      const later = this.entries.slice(from);
+      this.entries.length = from;
+      this.changes.length = from;
+      this.outcomes.length = from;
+      this.restoredUpTo = from;
+      if (checkpoint) {
+        this.resume(checkpoint.state);
+      } else {
+        this.current = null;
+        this.conflicts = [];
+      }
+      return later;
+    }
+    const later = this.entries.slice(index);
+    for (let i = this.entries.length - 1; i >= index; i--) {
+      undo(this.changes[i]);
+      if (this.outcomes[i]) this.conflicts.pop();
+    }
+    this.entries.length = index;
+    this.changes.length = index;
+    this.outcomes.length = index;
+    return later;
   }
 
   private applyNext(entry: Entry): void {
     const { op } = entry;
-    const refusal = signatureRefusal(this.tenant, entry);
+    const { tenant } = this.state();
+    const refusal = signatureRefusal(tenant, op, entry.key);
     let conflict: Conflict | null = refusal ? conflictOf(op, refusal) : null;
+    let changes = UNCHANGED;
     if (!conflict) {
-      const now = parseHlc(op.hlc)!.millis;
-      const outcome = execute(
-        this.tenant,
-        { type: op.type, payload: op.payload },
-        { now, author: op.author, catalogue: this.catalogue },
+      const recorded = this.journal.record(() =>
+        this.execute({ type: op.type, payload: op.payload }, op.author, opTime(op)),
       );
-      if (!outcome.ok) conflict = conflictOf(op, outcome.refusal);
+      changes = recorded.changes;
+      if (!recorded.result.ok) conflict = conflictOf(op, recorded.result.refusal);
     }
     this.entries.push(entry);
-    this.results.set(op.id, conflict);
+    this.changes.push(changes);
+    this.outcomes.push(conflict);
     if (conflict) this.conflicts.push(conflict);
-    if (this.entries.length % CHECKPOINT_EVERY === 0) {
-      this.checkpoints.push({
-        index: this.entries.length,
-        tenant: structuredClone(this.tenant),
-        conflicts: this.conflicts.length,
-      });
-    }
+    this.changed();
+  }
+
+  /** The engine's execute on the recording view. */
+  private execute(command: Command, author: string | null, now: number): Outcome {
+    const { tenant, view } = this.state();
+    // Whether anything is due is asked of the plain tenant: through the view,
+    // looking at every subscription costs more than most commands.
+    return execute(
+      view,
+      command,
+      { now, author, catalogue: this.catalogue },
+      {
+        atNow: !isDue(tenant, now),
+      },
+    );
+  }
+
+  /** Takes a stored state (JSON of tenant and conflicts) as the current one. */
+  private resume(json: string): void {
+    const state = JSON.parse(json) as SnapshotState;
+    this.use(state.tenant);
+    this.conflicts = state.conflicts;
+  }
+
+  private state(): { tenant: Tenant; view: Tenant } {
+    return this.current ?? this.use(structuredClone(this.base));
+  }
+
+  private use(tenant: Tenant): { tenant: Tenant; view: Tenant } {
+    this.journal = new Journal();
+    this.current = { tenant, view: this.journal.view(tenant) };
+    return this.current;
   }
 }

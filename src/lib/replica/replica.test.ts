@@ -126,6 +126,42 @@ describe('replica', () => {
     expect(fresh.derivedState()).toBe(laptop.derivedState());
   });
 
+  it('decides a command again at its position when ops arrive while it is being signed', async () => {
+    const { devices, start } = await testDevices(['laptop', 'phone', 'fresh']);
+    const [laptop, phone, fresh] = ['laptop', 'phone', 'fresh'].map((d) => devices.get(d)!);
+    // The phone takes the last free licenses earlier; the laptop's command is being signed when they arrive.
+    await phone.execute(assign(['di', 'ed', 'bo']), 'cy', start + 1000);
+    const signing = laptop.execute(assign(['cy']), 'ann', start + 2000);
+    Y.applyUpdate(laptop.doc, Y.encodeStateAsUpdate(phone.doc), 'sync');
+    await Promise.all([signing, laptop.refresh(start + 2000)]);
+    Y.applyUpdate(fresh.doc, Y.encodeStateAsUpdate(laptop.doc));
+    await fresh.refresh(start + 3000);
+    expect(laptop.derivedState()).toBe(fresh.derivedState());
+    expect(laptop.conflicts.map((c) => [c.code, c.by])).toEqual([['COUNT_VIOLATION', 'ann']]);
+  });
+
+  it('lists every op with its outcome and stability, as isStable and the conflicts say', async () => {
+    const { devices, start } = await testDevices(['laptop', 'phone']);
+    const [laptop, phone] = [devices.get('laptop')!, devices.get('phone')!];
+    await laptop.execute(assign(['di', 'ed']), 'ann', start + 1000);
+    await phone.execute(assign(['bo', 'cy']), 'cy', start + 1500);
+    await syncPair(laptop, phone, start + 2000);
+    await phone.execute(assign(['ann']), 'cy', start + 3000);
+    await syncPair(laptop, phone, start + 4000);
+    // The laptop's latest op names only its own: it has not been seen to see the phone's.
+    const activity = phone.activity();
+    expect(activity.map((a) => [a.device, a.author, a.type, a.outcome?.code ?? null])).toEqual([
+      ['laptop', 'ann', 'assignLicenses', null],
+      ['phone', 'cy', 'assignLicenses', 'COUNT_VIOLATION'],
+      ['phone', 'cy', 'assignLicenses', null],
+    ]);
+    expect(activity.map((a) => a.stable)).toEqual([true, false, false]);
+    expect(activity.map((a) => a.stable)).toEqual(activity.map((a) => phone.isStable(a.id)));
+    expect(laptop.activity().map((a) => a.stable)).toEqual([true, true, true]);
+    expect(activity[0].time).toBe(start + 1000);
+    expect(phone.activity()).toBe(activity);
+  });
+
   it('marks an op tentative until every device has been seen past it', async () => {
     const { devices, start } = await testDevices(['laptop', 'phone']);
     const [laptop, phone] = [devices.get('laptop')!, devices.get('phone')!];

@@ -67,6 +67,25 @@ describe('snapshots of the replayed state', () => {
     expect(reopened.derivedState()).toBe(laptop.derivedState());
   });
 
+  it('refuse a snapshot when an op in the log was altered since', async () => {
+    const { devices, start, base, catalogue } = await testDevices(['laptop']);
+    const laptop = devices.get('laptop')!;
+    const { op } = await laptop.execute(assign(['di']), 'ann', start + 1000);
+    const snapshot = await laptop.snapshot();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(laptop.doc));
+    const altered = { ...op!, payload: { subscription: 'e3', users: ['ed'] } };
+    doc.getMap<string>('ops').set(op!.id, JSON.stringify(altered));
+    const reopened = new Replica({
+      device: 'laptop',
+      keys: await createDeviceKeys(),
+      base,
+      catalogue,
+      doc,
+    });
+    expect(await reopened.restore(snapshot)).toBe(false);
+  });
+
   it('keep a forged op rejected when a late op makes replay rewind past it', async () => {
     const { devices, start, base, catalogue } = await testDevices(['laptop', 'phone']);
     const [laptop, phone] = [devices.get('laptop')!, devices.get('phone')!];
@@ -94,5 +113,60 @@ describe('snapshots of the replayed state', () => {
       ok: true,
       value: [],
     });
+  });
+
+  it('store an earlier checkpoint, so a late op after a restart rewinds to it, not to the base', async () => {
+    const { start, base: given, catalogue } = await testDevices(['laptop']);
+    // Checkpoints 3 ops apart, so a few ops show what 2,000 do.
+    const base = structuredClone(given);
+    const keys = {
+      laptop: await createDeviceKeys(),
+      phone: await createDeviceKeys(),
+      tablet: await createDeviceKeys(),
+    };
+    base.devices = {};
+    for (const [id, pair] of Object.entries(keys)) {
+      base.devices[id] = { id, publicKey: pair.publicJwk, person: null, enrolledAt: start };
+    }
+    const open = (device: keyof typeof keys, doc?: Y.Doc) =>
+      new Replica({ device, keys: keys[device], base, catalogue, doc, checkpointSpacing: 3 });
+    const laptop = open('laptop');
+    const plans = (i: number) => ({
+      type: 'setServicePlans',
+      payload: { user: 'di', subscription: 'e3', disabledPlans: i % 2 ? ['TEAMS1'] : [] },
+    });
+    await laptop.execute(assign(['di']), 'ann', start + 1000);
+    for (let i = 1; i < 3; i++) await laptop.execute(plans(i), 'ann', start + 1000 * (i + 1));
+    await laptop.snapshot();
+    for (let i = 3; i < 6; i++) await laptop.execute(plans(i), 'ann', start + 1000 * (i + 1));
+    const snapshot = structuredClone(await laptop.snapshot());
+    expect(snapshot.checkpoint?.index).toBe(3);
+
+    const log = Y.encodeStateAsUpdate(laptop.doc);
+    const fromLog = (...updates: Uint8Array[]) => {
+      const doc = new Y.Doc();
+      for (const update of [log, ...updates]) Y.applyUpdate(doc, update);
+      return doc;
+    };
+    // Between the checkpoint (3 ops) and the end (6); then before everything.
+    for (const [device, at] of [
+      ['tablet', start + 4500],
+      ['phone', start + 500],
+    ] as const) {
+      const late = open(device);
+      await late.execute(
+        { type: 'setTotalLicenses', payload: { subscription: 'e3', total: 4 } },
+        'bo',
+        at,
+      );
+      const update = Y.encodeStateAsUpdate(late.doc);
+      const reopened = open('laptop', fromLog());
+      expect(await reopened.restore(structuredClone(snapshot))).toBe(true);
+      Y.applyUpdate(reopened.doc, update);
+      await reopened.refresh(start + 10_000);
+      const fresh = open('laptop', fromLog(update));
+      await fresh.refresh(start + 10_000);
+      expect(reopened.derivedState()).toBe(fresh.derivedState());
+    }
   });
 });

@@ -1,8 +1,13 @@
+import * as Y from 'yjs';
 import { loadCatalogue } from '../domain/catalogue/catalogue';
 import { seedTenant, type Given } from '../domain/seed';
-import { createDevices } from '../scenario/devices';
+import { createDeviceKeys } from './deviceKeys';
+import { Replica } from './replica';
 
-/** Replicas for tests: a small MOSA tenant on the given devices. */
+/**
+ * Replicas for tests: a small MOSA tenant on the given devices, each enrolled
+ * (as scenario/devices.ts does), and a way to restart one.
+ */
 export async function testDevices(names: string[], given: Partial<Given> = {}) {
   const catalogue = await loadCatalogue();
   const start = Date.UTC(2026, 2, 2, 8);
@@ -24,8 +29,23 @@ export async function testDevices(names: string[], given: Partial<Given> = {}) {
     },
     catalogue,
   );
-  const devices = await createDevices(names, base, catalogue, start);
-  // Before any op, a replica's tenant is its base: the given tenant with every device enrolled.
-  const enrolled = structuredClone(devices.get(names[0])!.tenant);
-  return { devices, catalogue, start, base: enrolled };
+  const keys = await Promise.all(names.map(() => createDeviceKeys()));
+  const enrolled = structuredClone(base);
+  names.forEach((id, i) => {
+    enrolled.devices[id] = { id, publicKey: keys[i].publicJwk, person: null, enrolledAt: start };
+  });
+  const open = (device: string, doc?: Y.Doc) =>
+    new Replica({ device, keys: keys[names.indexOf(device)], base: enrolled, catalogue, doc });
+  const devices = new Map(names.map((device) => [device, open(device)]));
+  /** The device's replica as a restart makes it: its log, and its snapshot restored. */
+  const restart = async (replica: Replica): Promise<Replica> => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(replica.doc));
+    const reopened = open(replica.device, doc);
+    if (!(await reopened.restore(structuredClone(await replica.snapshot())))) {
+      throw new Error(`${replica.device} did not restore its own snapshot`);
+    }
+    return reopened;
+  };
+  return { devices, catalogue, start, base: structuredClone(enrolled), restart };
 }

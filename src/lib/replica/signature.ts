@@ -1,0 +1,39 @@
+import { refuse, type Refusal } from '../domain/refusal';
+import type { PublicKeyJwk, Tenant } from '../domain/types';
+import { fingerprint } from './deviceKeys';
+import type { Op } from './op';
+
+/** Who signs an op, and what it says: enough to know the key it needs. */
+type Signed = Pick<Op, 'device' | 'type' | 'payload'>;
+
+/** The key an op must be signed with at its position in the log. */
+export function expectedKey(tenant: Tenant, op: Signed): PublicKeyJwk | null {
+  const enrolled = tenant.devices[op.device];
+  if (enrolled) return enrolled.publicKey;
+  // The tenant's first op enrols the device that signs it.
+  const payload = op.payload as { device?: { id?: unknown; publicKey?: PublicKeyJwk } } | null;
+  if (op.type === 'createTenant' && payload?.device?.id === op.device && payload.device.publicKey) {
+    return payload.device.publicKey;
+  }
+  return null;
+}
+
+/** Why an op can't be applied at its position for who signed it, or null when it can. */
+export function signatureRefusal(tenant: Tenant, op: Signed, key: string | null): Refusal | null {
+  const expected = expectedKey(tenant, op);
+  if (!expected) {
+    return refuse(
+      'UNKNOWN_DEVICE',
+      `The device "${op.device}" was not enrolled in the tenant when this change was made.`,
+      'Ask a Global Administrator to add the device, then make the change again.',
+    );
+  }
+  if (key !== fingerprint(expected)) {
+    return refuse(
+      'INVALID_SIGNATURE',
+      "This change's signature does not match its content or its device's key: it was altered or forged.",
+      'Nothing to do: it was not applied. If it came from a sync file, ask for a fresh export.',
+    );
+  }
+  return null;
+}
