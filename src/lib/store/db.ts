@@ -1,6 +1,14 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import { emptyTenant, type PublicKeyJwk, type Tenant } from '../domain/types';
 import type { Snapshot } from '../replica/snapshot';
+import type {
+  AssignmentRow,
+  AuditRow,
+  ConflictRow,
+  ReadModelStamp,
+  SubscriptionRow,
+  UserRow,
+} from './readModel';
 
 /** A tenant this browser holds; its op log lives in its own y-indexeddb database. */
 export interface TenantRecord {
@@ -27,6 +35,8 @@ export interface SnapshotRecord {
   tenant: string;
   snapshot: Snapshot;
   savedAt: number;
+  /** What the read-model tables hold for this tenant, written in the same transaction. */
+  readModel?: ReadModelStamp;
 }
 
 export interface SettingRecord {
@@ -39,6 +49,11 @@ export type SeatsDb = Dexie & {
   identities: EntityTable<IdentityRecord, 'tenant'>;
   snapshots: EntityTable<SnapshotRecord, 'tenant'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  users: Table<UserRow, [string, string]>;
+  subscriptions: Table<SubscriptionRow, [string, string]>;
+  assignments: Table<AssignmentRow, [string, string, string]>;
+  conflicts: Table<ConflictRow, [string, string]>;
+  audit: Table<AuditRow, [string, number]>;
 };
 
 export function openDb(name = 'seats'): SeatsDb {
@@ -48,6 +63,14 @@ export function openDb(name = 'seats'): SeatsDb {
     identities: 'tenant',
     snapshots: 'tenant',
     settings: 'key',
+  });
+  // The read model (readModel.ts): rows keyed by tenant first, indexed as the screens ask.
+  db.version(2).stores({
+    users: '[tenant+id], [tenant+displayName], [tenant+department], [tenant+usageLocation]',
+    subscriptions: '[tenant+id], [tenant+product]',
+    assignments: '[tenant+subscription+user], [tenant+user]',
+    conflicts: '[tenant+op], [tenant+at]',
+    audit: '[tenant+position], [tenant+op], [tenant+author], [tenant+type]',
   });
   return db;
 }

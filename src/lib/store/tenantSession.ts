@@ -7,6 +7,7 @@ import { createDeviceKeys } from '../replica/deviceKeys';
 import { Replica } from '../replica/replica';
 import { connectTabs } from '../replica/transports/tabs';
 import { opLogName, unbornTenant, type SeatsDb, type TenantRecord } from './db';
+import { SavedState } from './savedState';
 
 export type Clock = () => number;
 
@@ -26,6 +27,9 @@ export class TenantSession {
   storageError: string | null = null;
   /** Whether this start used the stored snapshot (true) or replayed the whole log. */
   restored = false;
+  /** Whether the stored read model reflected the start's snapshot; if not, the first save rebuilds it. */
+  readModelKept = false;
+  private readonly saved: SavedState;
 
   private constructor(
     readonly db: SeatsDb,
@@ -33,7 +37,9 @@ export class TenantSession {
     readonly replica: Replica,
     private readonly persistence: IndexeddbPersistence,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.saved = new SavedState(db, tenantId);
+  }
 
   static async open(
     db: SeatsDb,
@@ -63,8 +69,9 @@ export class TenantSession {
     });
     const session = new TenantSession(db, tenantId, replica, persistence, clock);
     session.restored = stored ? await replica.restore(stored.snapshot) : false;
+    session.readModelKept = await session.saved.check(stored, session.restored);
     await replica.refresh(clock());
-    if (!session.restored) session.scheduleSave();
+    if (!session.readModelKept) session.scheduleSave();
     session.disconnectTabs = connectTabs(doc, tenantId, () => session.changed());
     replica.opMap.observe((_event, transaction) => {
       if (transaction.origin !== 'seats:local') session.changed();
@@ -144,16 +151,15 @@ export class TenantSession {
     this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
   }
 
-  /** Writes the snapshot now; a failure (quota, say) is kept for the screens, never thrown away. */
+  /**
+   * Writes the snapshot and the read model now, in one transaction; a failure
+   * (quota, say) is kept for the screens, never thrown away.
+   */
   async save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     try {
-      await this.db.snapshots.put({
-        tenant: this.tenantId,
-        snapshot: await this.replica.snapshot(),
-        savedAt: this.clock(),
-      });
+      await this.saved.save(this.replica, this.clock());
       this.storageError = null;
     } catch (error) {
       this.storageError =
