@@ -4,7 +4,8 @@ import type { LicenseChange, Subscription } from '../types';
 
 /** What a line is for, as data, so the interface can word it in the person's language. */
 export type InvoiceLineDetail =
-  | { kind: 'charge' | 'credit'; count: number; from: string; to: string }
+  | { kind: 'charge'; count: number; from: string; to: string }
+  | { kind: 'credit'; count: number; from: string; to: string }
   | { kind: 'prorated'; count: number; from: string; to: string; days: number; ofDays: number };
 
 export interface InvoiceLine {
