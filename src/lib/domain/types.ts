@@ -165,6 +165,8 @@ export interface Tenant {
   productKeys: Record<string, ProductKey>;
   paymentMethods: Record<string, PaymentMethod>;
   devices: Record<string, Device>;
+  /** Ids of conflicting ops an admin has dismissed from the conflict inbox, for every admin. */
+  dismissed: Record<string, true>;
 }
 
 export function emptyTenant(billingAccountType: BillingAccountType): Tenant {
@@ -178,5 +180,6 @@ export function emptyTenant(billingAccountType: BillingAccountType): Tenant {
     productKeys: {},
     paymentMethods: {},
     devices: {},
+    dismissed: {},
   };
 }

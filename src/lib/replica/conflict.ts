@@ -12,6 +12,8 @@ export interface Conflict {
   code: ErrorCode;
   message: string;
   remedy?: string;
+  /** The refusal's values (the subscription, counts), so a resolution can act on them. */
+  params?: Record<string, string | number>;
   at: string;
   payload: unknown;
 }
@@ -25,6 +27,7 @@ export function conflictOf(op: Op, refusal: Refusal): Conflict {
     code: refusal.code,
     message: refusal.message,
     ...(refusal.remedy ? { remedy: refusal.remedy } : {}),
+    ...(refusal.params ? { params: refusal.params } : {}),
     at: toIsoInstant(parseHlc(op.hlc)?.millis ?? 0),
     payload: op.payload,
   };

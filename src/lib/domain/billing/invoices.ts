@@ -57,8 +57,10 @@ export function invoicesOf(subscription: Subscription, now: Instant): Invoice[] 
     if (k % step === 0 && subscription.channel !== 'Prepaid') {
       const count = totalBefore(subscription, date + 1);
       const period = billingPeriod(subscription, date);
+      const [from, to] = [toDate(period.start), toDate(period.end)];
       lines.push({
-        description: `${count} licenses, ${toDate(period.start)} to ${toDate(period.end)}`,
+        description: `${count} licenses, ${from} to ${to}`,
+        detail: { kind: 'charge', count, from, to },
         amount: count * subscription.unitPrice,
       });
     }

@@ -2,8 +2,15 @@ import { billingPeriod } from '../lifecycle';
 import { DAY, toDate, wholeDaysBetween } from '../time';
 import type { LicenseChange, Subscription } from '../types';
 
+/** What a line is for, as data, so the interface can word it in the person's language. */
+export type InvoiceLineDetail =
+  | { kind: 'charge'; count: number; from: string; to: string }
+  | { kind: 'credit'; count: number; from: string; to: string }
+  | { kind: 'prorated'; count: number; from: string; to: string; days: number; ofDays: number };
+
 export interface InvoiceLine {
   description: string;
+  detail: InvoiceLineDetail;
   /** Minor units of the subscription's currency. */
   amount: number;
 }
@@ -29,14 +36,24 @@ export function prorationLines(subscription: Subscription, change: LicenseChange
   return [
     {
       description: `Credit for ${change.from} licenses, ${from} to ${to}`,
+      detail: { kind: 'credit', count: change.from, from, to },
       amount: -change.from * price,
     },
     {
       description: `${change.from} licenses, ${from} to ${on} (${elapsed} of ${days} days)`,
+      detail: { kind: 'prorated', count: change.from, from, to: on, days: elapsed, ofDays: days },
       amount: roundedQuotient(change.from * price * elapsed, days),
     },
     {
       description: `${change.to} licenses, ${on} to ${to} (${days - elapsed} of ${days} days)`,
+      detail: {
+        kind: 'prorated',
+        count: change.to,
+        from: on,
+        to,
+        days: days - elapsed,
+        ofDays: days,
+      },
       amount: roundedQuotient(change.to * price * (days - elapsed), days),
     },
   ];

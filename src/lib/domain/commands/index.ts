@@ -7,6 +7,7 @@ import {
   decideSetUserLicenses,
   decideUnassignLicenses,
 } from './assignments';
+import { decideDismissConflict } from './conflicts';
 import { decideCreateTenant } from './createTenant';
 import { decideEnrolDevice } from './devices';
 import { decideImportTenant } from './importTenant';
@@ -25,7 +26,7 @@ import { decideAddUser, decideDeleteUser, decideRestoreUser } from './users';
 
 type Decide = (tenant: Tenant, payload: Payload, ctx: Context) => Decision;
 
-/** Every command of SCENARIOS.md, plus payment methods (BILL-3). */
+/** Every command of SCENARIOS.md, plus payment methods (BILL-3) and dismissing conflicts (SYNC-3). */
 export const COMMANDS = {
   createTenant: decideCreateTenant,
   addUser: decideAddUser,
@@ -48,6 +49,7 @@ export const COMMANDS = {
   updatePaymentMethod: decideUpdatePaymentMethod,
   enrolDevice: decideEnrolDevice,
   importTenant: decideImportTenant,
+  dismissConflict: decideDismissConflict,
 } satisfies Record<string, Decide>;
 
 export type CommandType = keyof typeof COMMANDS;

@@ -1,10 +1,17 @@
 import { advance } from '../advance';
 import type { Context } from '../context';
-import { asPayload, text, type Payload } from '../payload';
+import { asPayload, number, text, type Payload } from '../payload';
 import { InvalidInput, Refused, refuse, type Refusal } from '../refusal';
 import type { Tenant } from '../types';
 import { invoices, paymentMethods, previewInvoice } from './billing';
+import {
+  EXPIRING_WITHIN_DAYS,
+  expiringSubscriptions,
+  productLicenses,
+  ruleViolations,
+} from './home';
 import { licenseActions, licenseCounts, subscriptionsOfProduct } from './licenses';
+import { roleHolders } from './roles';
 import {
   adminAccess,
   getSubscription,
@@ -53,6 +60,15 @@ export const QUERIES = {
   invoicePreview: (t, a, ctx) => previewInvoice(t, text(a, 'subscription'), ctx),
   invoices,
   paymentMethods: (t) => paymentMethods(t),
+  productLicenses: (t, _a, ctx) => productLicenses(t, ctx),
+  expiringSubscriptions: (t, a, ctx) =>
+    expiringSubscriptions(
+      t,
+      a['days'] === undefined ? EXPIRING_WITHIN_DAYS : number(a, 'days'),
+      ctx,
+    ),
+  violations: (t, _a, ctx) => ruleViolations(t, ctx),
+  roles: (t, a, ctx) => roleHolders(t, text(a, 'as'), ctx),
 } satisfies Record<string, Answer>;
 
 export type QueryName = keyof typeof QUERIES;
