@@ -66,7 +66,9 @@ test('assigning several people at once from a product page, typed and picked (AS
 
   await pane.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(pane).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'assigned to 3 people' })).toBeVisible();
+  await expect(
+    page.getByRole('main').getByRole('status').filter({ hasText: 'assigned to 3 people' }),
+  ).toBeVisible();
   await expect(page.getByText('2 of 30 licenses available')).toBeVisible();
   await expect(page.getByRole('row', { name: /Signe Møller/ })).toBeVisible();
   // Focus goes back to the button that opened the pane.
@@ -111,7 +113,9 @@ test('a 21st person is refused: up to 20 users at a time (ASG-4)', async ({ page
   await pane.getByRole('button', { name: 'Remove Viktor Jensen' }).click();
   await pane.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(pane).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'assigned to 20 people' })).toBeVisible();
+  await expect(
+    page.getByRole('main').getByRole('status').filter({ hasText: 'assigned to 20 people' }),
+  ).toBeVisible();
   await expect(page.getByText('5 of 25 licenses available')).toBeVisible();
 });
 
@@ -132,7 +136,7 @@ test('unassigning selected users warns that their data is kept 30 days (ASG-4, D
   await pane.getByRole('button', { name: 'Unassign', exact: true }).click();
   await expect(pane).toBeHidden();
   await expect(
-    page.getByRole('status').filter({ hasText: 'unassigned from 2 users' }),
+    page.getByRole('main').getByRole('status').filter({ hasText: 'unassigned from 2 users' }),
   ).toContainText('Their data is kept until');
   await expect(page.getByText('3 of 10 licenses available')).toBeVisible();
   await expect(page.getByRole('row', { name: /Adele Vance/ })).toBeHidden();

@@ -4,7 +4,7 @@ import { isInTerm, lifecycle, nextRenewal } from '../lifecycle';
 import { removalWindow } from '../removalWindow';
 import { assignedCount, findSubscription, subscriptionNotFound } from '../subscription';
 import { toDate } from '../time';
-import { Refused } from '../refusal';
+import { Refused, type ErrorCode } from '../refusal';
 import type { Subscription, Tenant } from '../types';
 
 export interface LicenseCounts {
@@ -39,7 +39,7 @@ export function subscriptionsOfProduct(tenant: Tenant, product: string): Subscri
 
 export interface ActionState {
   allowed: boolean;
-  reason?: string;
+  reason?: ErrorCode;
   message?: string;
   remedy?: string;
 }
