@@ -332,3 +332,42 @@ test('on a phone the billing pages fit the screen; tables scroll in their own bo
   await page.getByRole('button', { name: 'Buy licenses' }).click();
   await expect(pane(page, 'Buy licenses').getByRole('button', { name: 'Save' })).toBeInViewport();
 });
+
+test('buying the trial makes it a paid subscription, and then licenses can be bought (LIC-5)', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await openSubscription(page, 'o365-e5-trial');
+  await expect(page.locator('[data-code="TRIAL"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Buy the subscription' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(
+    'The trial is now a paid subscription.',
+  );
+  await expect(page.getByRole('button', { name: 'Buy licenses' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Active' })).toBeVisible();
+});
+
+test('a plain user buys a self-service product for themselves, not other products (SELF-1, ROLE-5)', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await actAs(page, 'Åsa Lindqvist');
+  await yourProducts(page);
+  await page.getByRole('button', { name: 'Buy a subscription' }).click();
+  const buy = pane(page, 'Buy a subscription');
+  await buy.getByRole('button', { name: 'Buy', exact: true }).click();
+  await expect(buy.getByRole('alert')).toHaveText('Choose a product.');
+  await buy.getByRole('searchbox', { name: 'Search products' }).fill('Office 365 E3');
+  await buy.getByRole('radio', { name: 'Office 365 E3 (ENTERPRISEPACK)' }).check();
+  await expectAccessible(page);
+  await buy.getByRole('button', { name: 'Buy', exact: true }).click();
+  await expect(buy.getByRole('alert')).toHaveAttribute('data-code', 'NOT_AUTHORIZED');
+
+  await buy.getByRole('searchbox', { name: 'Search products' }).fill('visio');
+  await buy.getByRole('radio', { name: 'Visio Plan 2 (VISIOCLIENT)' }).check();
+  await buy.getByRole('spinbutton', { name: 'Total licenses' }).fill('2');
+  await buy.getByRole('button', { name: 'Buy', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Visio Plan 2' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Self-service' })).toBeVisible();
+  await expect(page.getByText('Now: 2 licenses, 0 assigned.')).toBeVisible();
+});
