@@ -371,3 +371,27 @@ test('a plain user buys a self-service product for themselves, not other product
   await expect(page.getByRole('definition').filter({ hasText: 'Self-service' })).toBeVisible();
   await expect(page.getByText('Now: 2 licenses, 0 assigned.')).toBeVisible();
 });
+
+test('in Swedish and Danish the buttons and the total field use the admin center wording (LIC-1)', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await openSubscription(page, 'o365-e3');
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption({ label: 'Svenska' });
+  await expect(page.getByRole('button', { name: 'Ta bort licenser' })).toBeVisible();
+  await page.getByRole('button', { name: 'Köp licenser' }).click();
+  const sv = pane(page, 'Köp licenser');
+  await expect(sv.getByRole('spinbutton', { name: 'Totalt antal licenser' })).toBeVisible();
+  await expect(sv.getByRole('radio', { name: 'Vid förnyelse' })).toBeVisible();
+  await expect(sv.getByRole('button', { name: 'Spara' })).toBeVisible();
+  await expectAccessible(page);
+  await sv.getByRole('button', { name: 'Stäng' }).click();
+
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption({ label: 'Dansk' });
+  await expect(page.getByRole('button', { name: 'Fjern licenser' })).toBeVisible();
+  await page.getByRole('button', { name: 'Køb licenser' }).click();
+  const da = pane(page, 'Køb licenser');
+  await expect(da.getByRole('spinbutton', { name: 'Antal licenser i alt' })).toBeVisible();
+  await expect(da.getByRole('button', { name: 'Gem' })).toBeVisible();
+});
