@@ -52,7 +52,7 @@ test('Your products lists each subscription with channel and status; filters Sel
   await expect(page.getByText('No subscription matches this filter.')).toBeVisible();
 });
 
-test('under MOSA, Buy licenses and Remove licenses set the new total at once; bad totals are refused and kept (LIC-1, LIC-2, MOSA-1)', async ({
+test('under MOSA, Buy licenses sets the new total at once, with no Now / At renewal choice (LIC-1, MOSA-1)', async ({
   page,
 }) => {
   await openDemo(page, 'MOSA');
@@ -62,7 +62,6 @@ test('under MOSA, Buy licenses and Remove licenses set the new total at once; ba
 
   await page.getByRole('button', { name: 'Buy licenses' }).click();
   const buy = pane(page, 'Buy licenses');
-  // MOSA: no Now / At renewal choice, the change takes effect at once.
   await expect(buy.getByRole('radio')).toHaveCount(0);
   await expect(buy.getByRole('spinbutton', { name: 'Total licenses' })).toHaveValue('30');
   await expectAccessible(page);
@@ -72,7 +71,13 @@ test('under MOSA, Buy licenses and Remove licenses set the new total at once; ba
     'The subscription now has 32 licenses.',
   );
   await expect(page.getByText('7 of 32 licenses available')).toBeVisible();
+});
 
+test('under MOSA, Remove licenses refuses a total below the assigned licenses or under 1, keeping what was typed (LIC-1, LIC-2, MOSA-1)', async ({
+  page,
+}) => {
+  await openDemo(page, 'MOSA');
+  await openSubscription(page, 'o365-e3');
   await page.getByRole('button', { name: 'Remove licenses' }).click();
   const remove = pane(page, 'Remove licenses');
   await setTotal(page, 'Remove licenses', '20');
@@ -82,9 +87,33 @@ test('under MOSA, Buy licenses and Remove licenses set the new total at once; ba
   await expect(remove.getByRole('alert')).toHaveAttribute('data-code', 'INVALID_QUANTITY');
   await setTotal(page, 'Remove licenses', '');
   await expect(remove.getByRole('alert')).toHaveText('Enter the total number of licenses.');
-  await setTotal(page, 'Remove licenses', '31');
+  await setTotal(page, 'Remove licenses', '28');
   await expect(remove).toBeHidden();
-  await expect(page.getByText('6 of 31 licenses available')).toBeVisible();
+  await expect(page.getByText('3 of 28 licenses available')).toBeVisible();
+});
+
+test('when every license is assigned, Remove licenses gives way to the hint to unassign first (LIC-2)', async ({
+  page,
+}) => {
+  await openDemo(page, 'MOSA');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Licenses' })
+    .click();
+  await page.getByRole('link', { name: 'Microsoft 365 E5', exact: true }).click();
+  await page.getByRole('button', { name: 'Assign licenses', exact: true }).click();
+  const assign = pane(page, 'Assign licenses to users');
+  await assign.getByRole('combobox', { name: 'Find people' }).fill('Mikkel Holm');
+  await assign.getByRole('combobox', { name: 'Find people' }).press('Enter');
+  await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect(page.getByText('0 of 10 licenses available')).toBeVisible();
+
+  await openSubscription(page, 'm365-e5');
+  await expect(page.getByRole('button', { name: 'Buy licenses' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove licenses' })).toBeHidden();
+  await expect(page.locator('[data-code="BELOW_ASSIGNED"]')).toContainText(
+    'Unassign licenses from users first',
+  );
 });
 
 test('under MCA, buying offers Now / At renewal, and licenses just bought can be removed now (MCA-1, MCA-2, MCA-4)', async ({
