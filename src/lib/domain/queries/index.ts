@@ -10,7 +10,7 @@ import {
   productLicenses,
   ruleViolations,
 } from './home';
-import { licenseActions, licenseCounts, subscriptionsOfProduct } from './licenses';
+import { licenseActions, licenseCounts, productUsers, subscriptionsOfProduct } from './licenses';
 import { roleHolders } from './roles';
 import {
   adminAccess,
@@ -24,19 +24,23 @@ import { retainedData, unlicensedUsers, userLicenses, userServices, userSummary 
 
 type Answer = (tenant: Tenant, args: Payload, ctx: Context) => unknown;
 
+function catalogueProduct(args: Payload, ctx: Context): string {
+  const product = text(args, 'product');
+  if (!ctx.catalogue.product(product)) {
+    throw new Refused(
+      refuse(
+        'NOT_FOUND',
+        `There is no product "${product}".`,
+        'Pick a product from the catalogue.',
+      ),
+    );
+  }
+  return product;
+}
+
 function licenses(tenant: Tenant, args: Payload, ctx: Context) {
   if (args['product'] !== undefined) {
-    const product = text(args, 'product');
-    if (!ctx.catalogue.product(product)) {
-      throw new Refused(
-        refuse(
-          'NOT_FOUND',
-          `There is no product "${product}".`,
-          'Pick a product from the catalogue.',
-        ),
-      );
-    }
-    return licenseCounts(tenant, subscriptionsOfProduct(tenant, product), ctx);
+    return licenseCounts(tenant, subscriptionsOfProduct(tenant, catalogueProduct(args, ctx)), ctx);
   }
   return licenseCounts(tenant, [getSubscription(tenant, text(args, 'subscription'), ctx)], ctx);
 }
@@ -45,6 +49,7 @@ function licenses(tenant: Tenant, args: Payload, ctx: Context) {
 export const QUERIES = {
   licenses,
   licenseActions: (t, a, ctx) => licenseActions(t, text(a, 'subscription'), text(a, 'as'), ctx),
+  productUsers: (t, a, ctx) => productUsers(t, catalogueProduct(a, ctx), ctx),
   userLicenses: (t, a) => userLicenses(t, text(a, 'user')),
   unlicensedUsers: (t) => unlicensedUsers(t),
   user: (t, a) => userSummary(t, text(a, 'user')),

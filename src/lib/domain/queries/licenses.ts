@@ -1,11 +1,10 @@
 import type { Context } from '../context';
 import { decide } from '../engine';
-import { isInTerm, lifecycle } from '../lifecycle';
+import { isInTerm, lifecycle, nextRenewal } from '../lifecycle';
 import { removalWindow } from '../removalWindow';
 import { assignedCount, findSubscription, subscriptionNotFound } from '../subscription';
-import { nextRenewal } from '../lifecycle';
 import { toDate } from '../time';
-import { Refused } from '../refusal';
+import { Refused, type ErrorCode } from '../refusal';
 import type { Subscription, Tenant } from '../types';
 
 export interface LicenseCounts {
@@ -40,22 +39,33 @@ export function subscriptionsOfProduct(tenant: Tenant, product: string): Subscri
 
 export interface ActionState {
   allowed: boolean;
-  reason?: string;
+  reason?: ErrorCode;
   message?: string;
   remedy?: string;
 }
 
+/** One of Buy licenses / Remove licenses: whether it is offered, now and at renewal, and why not. */
+export interface LicenseOffer {
+  /** The button is there: the change can be made now, or scheduled for renewal (MCA-4). */
+  offered: boolean;
+  now: ActionState;
+  atRenewal: ActionState & { on?: string };
+  /** When not offered, the reason to show in place of the button. */
+  why?: ActionState;
+}
+
 /**
  * Whether Buy licenses / Remove licenses are available to a person, and why
- * not: the engine's own decision on one more and one fewer license.
+ * not: the engine's own decision on one more and one fewer license, made now
+ * (`buy`, `remove`) and scheduled for renewal (`offers`).
  */
 export function licenseActions(tenant: Tenant, id: string, as: string, ctx: Context) {
   const subscription = findSubscription(tenant, id, ctx.now);
   if (!subscription) throw new Refused(subscriptionNotFound(id));
-  const probe = (total: number): ActionState => {
+  const probe = (total: number, when: 'now' | 'renewal' = 'now'): ActionState => {
     const decision = decide(
       tenant,
-      { type: 'setTotalLicenses', payload: { subscription: id, total } },
+      { type: 'setTotalLicenses', payload: { subscription: id, total, when } },
       { ...ctx, author: as },
     );
     if (decision.ok) return { allowed: true };
@@ -69,5 +79,37 @@ export function licenseActions(tenant: Tenant, id: string, as: string, ctx: Cont
     if (remove.reason === 'REMOVAL_WINDOW_CLOSED')
       remove.renewsOn = toDate(nextRenewal(subscription, ctx.now));
   }
-  return { buy: probe(subscription.total + 1), remove };
+  const buy = probe(subscription.total + 1);
+  const renewsOn = toDate(nextRenewal(subscription, ctx.now));
+  const offer = (now: ActionState, total: number): LicenseOffer => {
+    const later = probe(total, 'renewal');
+    const atRenewal = later.allowed ? { ...later, on: renewsOn } : later;
+    if (now.allowed || later.allowed) return { offered: true, now, atRenewal };
+    // MCA-5: a closed removal window points at renewal; if that is refused too, its reason is the one that holds.
+    const why = now.reason === 'REMOVAL_WINDOW_CLOSED' ? later : now;
+    return { offered: false, now, atRenewal, why };
+  };
+  return {
+    buy,
+    remove,
+    offers: {
+      buy: offer(buy, subscription.total + 1),
+      remove: offer(remove, subscription.total - 1),
+    },
+  };
+}
+
+/** ASG-4: who holds a product's licenses, through which subscription, since when. */
+export function productUsers(tenant: Tenant, product: string, ctx: Pick<Context, 'now'>) {
+  return subscriptionsOfProduct(tenant, product)
+    .filter((subscription) => lifecycle(subscription, ctx.now) !== 'Gone')
+    .flatMap((subscription) =>
+      Object.values(tenant.assignments[subscription.id] ?? {}).map((assignment) => ({
+        user: assignment.user,
+        displayName: tenant.users[assignment.user]?.displayName ?? assignment.user,
+        subscription: subscription.id,
+        assignedOn: toDate(assignment.assignedAt),
+      })),
+    )
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.user.localeCompare(b.user));
 }

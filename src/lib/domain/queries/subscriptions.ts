@@ -26,6 +26,8 @@ export function subscriptionSummary(tenant: Tenant, subscription: Subscription, 
     status: lifecycle(subscription, ctx.now),
     channel: subscription.channel,
     total: subscription.total,
+    /** Sent back as `basedOn`, so a change made against an outdated total is caught (CONCURRENT_CHANGE). */
+    totalVersion: subscription.totalVersion,
     assigned: assignedCount(tenant, subscription.id),
     recurringBilling: subscription.recurringBilling,
     billingFrequency: subscription.billingFrequency,
