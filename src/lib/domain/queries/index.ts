@@ -13,7 +13,15 @@ import {
   suggestions,
   visibleSubscriptions,
 } from './subscriptions';
-import { retainedData, unlicensedUsers, userLicenses, userServices, userSummary } from './users';
+import {
+  deletedUsers,
+  licenseChoices,
+  retainedData,
+  unlicensedUsers,
+  userLicenses,
+  userServices,
+  userSummary,
+} from './users';
 
 type Answer = (tenant: Tenant, args: Payload, ctx: Context) => unknown;
 
@@ -53,6 +61,8 @@ export const QUERIES = {
   invoicePreview: (t, a, ctx) => previewInvoice(t, text(a, 'subscription'), ctx),
   invoices,
   paymentMethods: (t) => paymentMethods(t),
+  deletedUsers: (t, _a, ctx) => deletedUsers(t, ctx),
+  licenseChoices: (t, a, ctx) => licenseChoices(t, text(a, 'as'), ctx),
 } satisfies Record<string, Answer>;
 
 export type QueryName = keyof typeof QUERIES;
