@@ -4,7 +4,7 @@ import { execute } from '../engine';
 import { seedTenant } from '../seed';
 import { DAY } from '../time';
 import type { Tenant } from '../types';
-import { query } from './index';
+import { query, type QueryName } from './index';
 
 const NOW = Date.parse('2026-03-10T09:00:00Z');
 let catalogue: Catalogue;
@@ -41,7 +41,7 @@ function tenant(): Tenant {
   );
 }
 
-const ask = (t: Tenant, name: string, args: object = {}) =>
+const ask = <N extends QueryName>(t: Tenant, name: N, args: object = {}) =>
   query(t, name, args, { now: NOW, author: null, catalogue });
 
 describe('licenseChoices', () => {
