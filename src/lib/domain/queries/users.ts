@@ -9,7 +9,7 @@ import { Refused, type Refusal } from '../refusal';
 import { notInTerm } from '../subscription';
 import { DAY, toDate } from '../time';
 import type { Tenant, User } from '../types';
-import { licenseCounts } from './licenses';
+import { licenseCounts, type ActionState } from './licenses';
 
 /** ASG-9: shared, room and resource mailboxes need a license only over 50 GB. */
 export const MAILBOX_QUOTA_GB = 50;
@@ -112,10 +112,10 @@ export function deletedUsers(tenant: Tenant, ctx: Context) {
     }));
 }
 
-function denial(refusal: Refusal | null) {
-  if (!refusal) return { allowed: true as const };
+function denial(refusal: Refusal | null): ActionState {
+  if (!refusal) return { allowed: true };
   const { code, message, remedy } = refusal;
-  return { allowed: false as const, reason: code, message, ...(remedy ? { remedy } : {}) };
+  return { allowed: false, reason: code, message, ...(remedy ? { remedy } : {}) };
 }
 
 /**
