@@ -106,7 +106,7 @@ test('a License Administrator may not add users: the refusal says whom to ask (R
   await expect(dialog.getByLabel('User name')).toHaveValue('nora.new');
 });
 
-test("a user's Licenses and apps: availability, service plan toggles (ASG-3), the 30-day data notice (DATA-1), services (ASG-7)", async ({
+test("a user's Licenses and apps: availability (LIC-3), service plan toggles (ASG-3), the 30-day data notice (DATA-1), services (ASG-7)", async ({
   page,
 }) => {
   await openUsers(page);
@@ -173,7 +173,7 @@ test('assigning within availability: never more assigned than purchased (ASG-6, 
   await e5.check();
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Assign more' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Done for 1 users, refused for 1.');
+  await expect(dialog.getByRole('status')).toContainText('Done: 1. Refused: 1.');
   await expect(dialog.getByRole('alert')).toContainText(
     'Not enough licenses: 1 needed, 0 available.',
   );
@@ -200,7 +200,7 @@ test('Manage product licenses: Assign more adds, Replace replaces, and "Remove a
     await dialog.getByRole('radio', { name: mode }).check();
     await pick(dialog);
     await dialog.getByRole('button', { name: mode, exact: true }).last().click();
-    await expect(dialog.getByRole('status')).toContainText('Done for 1 users, refused for 0.');
+    await expect(dialog.getByRole('status')).toContainText('Done: 1. Refused: 0.');
     await dialog.getByRole('button', { name: 'Close' }).first().click();
   };
 
