@@ -41,8 +41,11 @@ test('Active users: a virtualised grid, search by name, the Unlicensed users vie
   // A room mailbox under its quota needs no license (ASG-9), so it is not "unlicensed".
   await expect(rowOf(page, 'Meeting room Aurora')).toHaveCount(0);
 
-  // Arrow keys move between rows and cells; Tab enters the grid once.
+  // Tab enters the grid once; arrow keys move between rows and cells.
   await page.getByRole('combobox', { name: 'View' }).selectOption({ label: 'All users' });
+  await page.getByRole('searchbox', { name: 'Search by name' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Select all' })).toBeFocused();
   await page.getByRole('checkbox', { name: 'Select Adele Vance' }).focus();
   await page.keyboard.press('ArrowDown');
   const next = page.locator(':focus');
@@ -265,6 +268,33 @@ test('a user deleted more than 30 days ago cannot be restored: RESTORE_WINDOW_CL
   await expect(alert).toHaveAttribute('data-code', 'RESTORE_WINDOW_CLOSED');
   await expect(alert).toContainText('deleted more than 30 days ago');
   await expect(alert).toContainText('Add them as a new user.');
+});
+
+test("Active users speaks Swedish and Danish in the admin center's words", async ({ page }) => {
+  await openUsers(page);
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption('sv');
+  await expect(page.getByRole('heading', { level: 1, name: 'Aktiva användare' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lägg till en användare' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Välj en vy' }).selectOption({
+    label: 'Ej licensierade användare',
+  });
+  await page.getByRole('checkbox', { name: 'Markera Megan Bowen' }).check();
+  await page.getByRole('button', { name: 'Hantera produktlicenser' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Hantera produktlicenser' });
+  await dialog.getByRole('radio', { name: 'Ersätt' }).check();
+  await expect(
+    dialog.getByRole('checkbox', {
+      name: 'Ta bort alla produktlicenser från de markerade användarna',
+    }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption('da');
+  await expect(page.getByRole('heading', { level: 1, name: 'Aktive brugere' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tilføj en bruger' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Vælg en visning' })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Søg efter navn' })).toBeVisible();
 });
 
 test('Active users works on a phone: the page never scrolls sideways', async ({ page }) => {
