@@ -41,7 +41,15 @@ const runner = (t: Tenant) => (type: 'setUserLicenses', payload: unknown) =>
 describe('setLicensesForEach', () => {
   it('answers for each user: done, or refused and why (ASG-5, ASG-6, ASG-11)', async () => {
     const t = tenant();
-    const result = await setLicensesForEach(['bo', 'ann', 'cai'], 'add', ['e3'], runner(t));
+    const progress: number[] = [];
+    const result = await setLicensesForEach(
+      ['bo', 'ann', 'cai'],
+      'add',
+      ['e3'],
+      runner(t),
+      (done) => progress.push(done),
+    );
+    expect(progress).toEqual([1, 2, 3]);
     expect(result.succeeded).toEqual(['ann']);
     expect(result.refused.map((r) => [r.user, r.refusal.code])).toEqual([
       ['bo', 'USAGE_LOCATION_REQUIRED'],

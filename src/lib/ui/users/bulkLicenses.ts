@@ -18,6 +18,7 @@ export async function setLicensesForEach(
   mode: BulkMode,
   subscriptions: string[],
   run: (type: 'setUserLicenses', payload: unknown) => Promise<Outcome>,
+  onprogress: (done: number) => void = () => {},
 ): Promise<BulkResult> {
   const result: BulkResult = { succeeded: [], refused: [] };
   const licenses = subscriptions.map((subscription) => ({ subscription }));
@@ -25,6 +26,7 @@ export async function setLicensesForEach(
     const outcome = await run('setUserLicenses', { users: [user], mode, licenses });
     if (outcome.ok) result.succeeded.push(user);
     else result.refused.push({ user, refusal: outcome.refusal });
+    onprogress(result.succeeded.length + result.refused.length);
   }
   return result;
 }
