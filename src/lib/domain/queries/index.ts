@@ -20,7 +20,15 @@ import {
   suggestions,
   visibleSubscriptions,
 } from './subscriptions';
-import { retainedData, unlicensedUsers, userLicenses, userServices, userSummary } from './users';
+import {
+  deletedUsers,
+  licenseChoices,
+  retainedData,
+  unlicensedUsers,
+  userLicenses,
+  userServices,
+  userSummary,
+} from './users';
 
 type Answer = (tenant: Tenant, args: Payload, ctx: Context) => unknown;
 
@@ -74,6 +82,8 @@ export const QUERIES = {
     ),
   violations: (t, _a, ctx) => ruleViolations(t, ctx),
   roles: (t, a, ctx) => roleHolders(t, text(a, 'as'), ctx),
+  deletedUsers: (t, _a, ctx) => deletedUsers(t, ctx),
+  licenseChoices: (t, a, ctx) => licenseChoices(t, text(a, 'as'), ctx),
 } satisfies Record<string, Answer>;
 
 export type QueryName = keyof typeof QUERIES;

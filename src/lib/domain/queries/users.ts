@@ -1,10 +1,15 @@
 import type { Context } from '../context';
 import { userNotFound } from '../commands/assignments';
+import { accessRefusal, ASSIGN_REMEDY, notAuthorized } from '../commands/authorization';
+import { RESTORE_DAYS } from '../commands/users';
 import { licensesOf, retentionEnds } from '../assignment';
 import { lifecycle } from '../lifecycle';
-import { Refused } from '../refusal';
-import { toDate } from '../time';
+import { activeUser } from '../permissions';
+import { Refused, type Refusal } from '../refusal';
+import { notInTerm } from '../subscription';
+import { DAY, toDate } from '../time';
 import type { Tenant, User } from '../types';
+import { licenseCounts, type ActionState } from './licenses';
 
 /** ASG-9: shared, room and resource mailboxes need a license only over 50 GB. */
 export const MAILBOX_QUOTA_GB = 50;
@@ -92,4 +97,57 @@ export function userServices(tenant: Tenant, id: string, ctx: Context) {
     sharePoint: on((name) => name.startsWith('SHAREPOINT') && !name.startsWith('SHAREPOINTWAC')),
     officeApps: on((name) => name === 'OFFICESUBSCRIPTION' || name === 'OFFICE_BUSINESS') ? 5 : 0,
   };
+}
+
+/** DATA-3: users deleted within the last 30 days, who can still be restored. */
+export function deletedUsers(tenant: Tenant, ctx: Context) {
+  return Object.values(tenant.users)
+    .filter((u) => u.deletedAt !== null && ctx.now <= u.deletedAt + RESTORE_DAYS * DAY)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id))
+    .map((u) => ({
+      id: u.id,
+      displayName: u.displayName,
+      deletedOn: toDate(u.deletedAt!),
+      restorableUntil: toDate(u.deletedAt! + RESTORE_DAYS * DAY),
+    }));
+}
+
+function denial(refusal: Refusal | null): ActionState {
+  if (!refusal) return { allowed: true };
+  const { code, message, remedy } = refusal;
+  return { allowed: false, reason: code, message, ...(remedy ? { remedy } : {}) };
+}
+
+/**
+ * ASG-2/3/6: every subscription's licenses as a person could hand them out:
+ * availability (LIC-3), the product's apps, and whether the engine would let
+ * them assign it, with its reason when not (roles, SELF-3, LIC-6).
+ */
+export function licenseChoices(tenant: Tenant, as: string, ctx: Context) {
+  const actor = activeUser(tenant, as);
+  return Object.values(tenant.subscriptions)
+    .filter((s) => lifecycle(s, ctx.now) !== 'Gone')
+    .map((s) => {
+      const product = ctx.catalogue.product(s.product);
+      const status = lifecycle(s, ctx.now);
+      const refusal = actor
+        ? (accessRefusal(tenant, actor, s, 'assign') ?? notInTerm(s, status))
+        : notAuthorized('assign or unassign licenses', ASSIGN_REMEDY);
+      return {
+        subscription: s.id,
+        product: s.product,
+        productName: product?.displayName ?? s.product,
+        status,
+        ...licenseCounts(tenant, [s], ctx),
+        servicePlans: (product?.servicePlans ?? []).map((plan) => ({
+          name: plan.name,
+          friendlyName: plan.friendlyName,
+        })),
+        assign: denial(refusal),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.productName.localeCompare(b.productName) || a.subscription.localeCompare(b.subscription),
+    );
 }
