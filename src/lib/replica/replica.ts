@@ -184,8 +184,6 @@ export class Replica {
 
   /** Takes in ops that arrived in the document since the last call: checks, orders, replays. */
   async refresh(now: number): Promise<void> {
-    const C0 = process.cpuUsage();
-    const W0 = performance.now();
     const keys = [
       ...(this.unread ? this.opMap.keys() : []),
       ...this.pending,
@@ -235,29 +233,8 @@ export class Replica {
       }, REPAIR);
     }
     if (!arrived.length) return;
-    const C1 = process.cpuUsage(C0);
-    const W1 = performance.now();
     const entries = await Promise.all(arrived.map((op) => this.verify(op)));
-    const C2 = process.cpuUsage(C0);
-    const W2 = performance.now();
     this.replay.insert(entries);
-    const C3 = process.cpuUsage(C0);
-    const W3 = performance.now();
-    const ms = (c: { user: number; system: number }) => (c.user + c.system) / 1000;
-    if (arrived.length === 2000)
-      console.log(
-        'refresh',
-        arrived.length,
-        'parse cpu/wall',
-        ms(C1).toFixed(0),
-        (W1 - W0).toFixed(0),
-        'verify',
-        (ms(C2) - ms(C1)).toFixed(0),
-        (W2 - W1).toFixed(0),
-        'insert',
-        (ms(C3) - ms(C2)).toFixed(0),
-        (W3 - W2).toFixed(0),
-      );
   }
 
   /**
