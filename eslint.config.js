@@ -47,4 +47,16 @@ export default ts.config(
       },
     },
   },
+  {
+    // Code the browser runs has no Node globals; TypeScript sees @types/node and would not say so.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/**/*.test.ts', 'src/lib/scenario/**', 'src/lib/replica/testDevices.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Not in the browser: pass the value in instead.' },
+        { name: 'Buffer', message: 'Not in the browser: use Uint8Array.' },
+      ],
+    },
+  },
 );
