@@ -24,11 +24,10 @@ test('the app is installable: manifest fields and an activated service worker', 
   for (const icon of manifest.icons) {
     expect((await page.request.get(icon.src)).ok()).toBe(true);
   }
-  const state = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return registration.active?.state;
-  });
-  expect(state).toBe('activated');
+  // `ready` resolves once a worker is active, which may still be "activating".
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state))
+    .toBe('activated');
 });
 
 test('after one visit the app works offline, and offline changes survive a reload (SYNC-1)', async ({
