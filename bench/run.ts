@@ -14,6 +14,7 @@ import type { Replica } from '../src/lib/replica/replica';
 import { AUTHORS, makeLog, OP_SPACING_MS } from './log';
 import { measureCommand } from './measures/command';
 import { measureFilter } from './measures/filter';
+import { measureInitialJs } from './measures/initialJs';
 import { measureLoad } from './measures/load';
 import { measureMerge } from './measures/merge';
 import { logBytes, measureLateOp, measureReplay, runOps } from './measures/replay';
@@ -40,6 +41,7 @@ async function phase<T>(name: string, work: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
+const initialJs = await phase('build the app, initial JavaScript', measureInitialJs);
 const catalogue = await loadCatalogue();
 const { tenant, subscriptionIds, userIds } = await phase('seed the tenant', () =>
   buildTenant(catalogue),
@@ -185,6 +187,7 @@ const rows: Row[] = [
   command.command,
   command.wire,
   filter,
+  ...initialJs,
 ];
 const totalSeconds = (performance.now() - began) / 1000;
 const cpus = os.cpus();

@@ -14,7 +14,8 @@ export interface Row {
 }
 
 export function formatValue(value: number, unit: 'ms' | 'B' = 'ms'): string {
-  if (unit === 'B') return `${Math.round(value)} B`;
+  if (unit === 'B')
+    return value >= 10_000 ? `${(value / 1024).toFixed(1)} KB` : `${Math.round(value)} B`;
   if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
   if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
   if (value >= 100) return `${value.toFixed(0)} ms`;
