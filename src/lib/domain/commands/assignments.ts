@@ -32,16 +32,31 @@ export function activeUsers(tenant: Tenant, ids: string[]): User[] | Refusal {
   return users;
 }
 
+/**
+ * ASG-6. `chosen`: how many users the Licenses page was given, when more than
+ * it takes at a time (ASG-4). SCENARIOS.md puts COUNT_VIOLATION before
+ * TOO_MANY_USERS, so its remedy then also says to take 20 at a time.
+ */
 export function countViolation(
   subscription: Subscription,
   needed: number,
   available: number,
+  chosen = 0,
 ): Refusal {
+  const tooMany = chosen > MAX_USERS_PER_ASSIGNMENT;
   return refuse(
     'COUNT_VIOLATION',
     `Not enough licenses: ${needed} needed, ${available} available.`,
-    'Buy more licenses, or unassign licenses from people who no longer need them.',
-    { subscription: subscription.id, needed, available },
+    'Buy more licenses, or unassign licenses from people who no longer need them.' +
+      (tooMany
+        ? ` Then assign them to ${MAX_USERS_PER_ASSIGNMENT} users or fewer at a time; you chose ${chosen}.`
+        : ''),
+    {
+      subscription: subscription.id,
+      needed,
+      available,
+      ...(tooMany ? { remedyCase: 'tooManyUsers', max: MAX_USERS_PER_ASSIGNMENT } : {}),
+    },
   );
 }
 
@@ -104,7 +119,9 @@ export function decideAssignLicenses(tenant: Tenant, p: Payload, ctx: Context): 
 
   const newcomers = users.filter((user) => !heldProduct(tenant, user.id, subscription.product));
   const free = available(tenant, subscription);
-  if (newcomers.length > free) return reject(countViolation(subscription, newcomers.length, free));
+  if (newcomers.length > free) {
+    return reject(countViolation(subscription, newcomers.length, free, users.length));
+  }
   if (users.length > MAX_USERS_PER_ASSIGNMENT) return reject(tooManyUsers(users.length));
   const location = usageLocationMissing(newcomers);
   if (location) return reject(location);
