@@ -146,7 +146,7 @@ test("a user's Licenses and apps: availability (LIC-3), app toggles keep the lic
   await expect(link).toBeFocused();
 });
 
-test('removing a license warns that its data is kept 30 days, then says until when (DATA-1)', async ({
+test('removing a license warns that its data is kept 30 days, then says until when; only a product with a mailbox speaks of one (DATA-1, DATA-2)', async ({
   page,
 }) => {
   await openDemo(page);
@@ -154,13 +154,24 @@ test('removing a license warns that its data is kept 30 days, then says until wh
   const panel = page.getByRole('dialog', { name: 'Adele Vance' });
   const e5 = panel.getByRole('checkbox', { name: 'Microsoft 365 E5', exact: true });
   await e5.uncheck();
+  await panel
+    .getByRole('checkbox', { name: 'Enterprise Mobility + Security E3', exact: true })
+    .uncheck();
   await expect(panel.getByText('You are removing these licenses:')).toBeVisible();
   await expect(panel.getByText(/kept for 30 days/).first()).toBeVisible();
   await panel.getByRole('button', { name: 'Save changes' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
-  await expect(
-    panel.getByRole('region', { name: 'Data kept after licenses were removed' }),
-  ).toContainText('Microsoft 365 E5: data kept until');
+  const kept = panel.getByRole('region', { name: 'Data kept after licenses were removed' });
+  const e5Kept = kept
+    .getByRole('listitem')
+    .filter({ hasText: 'Microsoft 365 E5: data kept until' });
+  await expect(e5Kept).toContainText("The mailbox can't be searched with eDiscovery.");
+  await expect(e5Kept).toContainText('It can be kept as an inactive mailbox.');
+  const emsKept = kept
+    .getByRole('listitem')
+    .filter({ hasText: 'Enterprise Mobility + Security E3: data kept until' });
+  await expect(emsKept).toBeVisible();
+  await expect(emsKept).not.toContainText('mailbox');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(rowOf(page, 'Adele Vance')).not.toContainText('Microsoft 365 E5');

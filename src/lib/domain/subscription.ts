@@ -38,15 +38,38 @@ export function isEndOfSale(subscription: Subscription, catalogue: Catalogue): b
   return subscription.endOfSale ?? catalogue.product(subscription.product)?.endOfSale ?? false;
 }
 
+/**
+ * What someone can do about a subscription out of its term, as a remedy and
+ * its case (`params.remedyCase`, which the interface words in each language).
+ * Nothing reactivates an expired, disabled or cancelled subscription (turning
+ * recurring billing on needs an active one): a prepaid one is renewed with a
+ * product key (KEY-2), anything else needs a new subscription.
+ */
+export function notActiveRemedy(
+  subscription: Subscription,
+  status: Lifecycle,
+): { remedy: string; remedyCase: 'buyTrial' | 'redeemKey' | 'buyNew' } {
+  if (status === 'Trial') return { remedy: 'Buy the trial first.', remedyCase: 'buyTrial' };
+  if (subscription.channel === 'Prepaid' && (status === 'Expired' || status === 'Disabled')) {
+    return {
+      remedy: 'Redeem a product key to renew the subscription.',
+      remedyCase: 'redeemKey',
+    };
+  }
+  return {
+    remedy: `A${status === 'Expired' ? 'n' : ''} ${status.toLowerCase()} subscription can't be reactivated: buy a new subscription.`,
+    remedyCase: 'buyNew',
+  };
+}
+
 export function notInTerm(subscription: Subscription, status: Lifecycle): Refusal | null {
   if (isInTerm(status)) return null;
+  const { remedy, remedyCase } = notActiveRemedy(subscription, status);
   return refuse(
     'SUBSCRIPTION_NOT_ACTIVE',
     `The subscription is ${status.toLowerCase()}, so its licenses can't be changed or assigned.`,
-    status === 'Cancelled'
-      ? 'Buy a new subscription.'
-      : 'Turn recurring billing back on or renew the subscription first.',
-    { subscription: subscription.id, status },
+    remedy,
+    { subscription: subscription.id, status, remedyCase },
   );
 }
 

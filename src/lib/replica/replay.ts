@@ -178,22 +178,33 @@ export class Replay {
    * applies it at once, to be kept by `commit` when its signed op comes back
    * (so it is decided once, not again at replay). A refused command changes
    * nothing. `signer` is the device and key fingerprint that will sign it.
+   *
+   * `recorded`: the payload the op will carry when it differs from the
+   * command's (recordedPayload, BILL-3). The command is decided in full
+   * first, so its refusal is the full form's; once accepted, the recorded
+   * form is what is applied here, as every other replica will apply it.
    */
   attempt(
     command: Command,
     author: string | null,
     now: number,
     signer: { device: string; key: string },
+    recorded: unknown = command.payload,
   ): Outcome {
     this.dropTrial();
     const { tenant } = this.state();
-    const signed = { device: signer.device, type: command.type, payload: command.payload };
+    const kept: Command = { type: command.type, payload: recorded };
+    const signed = { device: signer.device, type: kept.type, payload: kept.payload };
     const signable = !signatureRefusal(tenant, signed, signer.key);
-    const { result: outcome, changes } = this.journal.record(() =>
+    let { result: outcome, changes } = this.journal.record(() =>
       this.execute(command, author, now),
     );
+    if (outcome.ok && kept.payload !== command.payload) {
+      undo(changes);
+      ({ result: outcome, changes } = this.journal.record(() => this.execute(kept, author, now)));
+    }
     if (outcome.ok && signable) {
-      this.trial = { command, author, at: now, changes };
+      this.trial = { command: kept, author, at: now, changes };
       this.changed();
     } else {
       // Refused, or allowed but refused at replay for its signature: nothing is kept here.

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { advance, isDue } from '../domain/advance';
 import type { Catalogue } from '../domain/catalogue/catalogue';
+import { recordedPayload } from '../domain/commands/recorded';
 import type { Command, Outcome } from '../domain/engine';
 import { query, type Answered } from '../domain/queries';
 import type { PublicKeyJwk, Tenant } from '../domain/types';
@@ -116,13 +117,22 @@ export class Replica {
     now: number,
   ): Promise<Outcome & { op?: Op }> {
     await this.refresh(now);
-    const payload = this.stamped(command, now);
+    const full = this.stamped(command, now);
+    // BILL-3: the one place an op's payload differs from its command. The
+    // command is decided as given (a bad security code is refused here, and
+    // nothing is recorded); the op carries recordedPayload's form, without
+    // the security code or the full card number, so neither is ever signed,
+    // stored, sent or exported.
+    const payload = recordedPayload(command.type, full);
     const key = fingerprint(this.keys.publicJwk);
     // Decided once, on the state now: kept if the op still lands last at `now` (replay.ts).
-    const decision = this.replay.attempt({ type: command.type, payload }, author, now, {
-      device: this.device,
-      key,
-    });
+    const decision = this.replay.attempt(
+      { type: command.type, payload: full },
+      author,
+      now,
+      { device: this.device, key },
+      payload,
+    );
     if (!decision.ok) return decision;
 
     let op: Op;

@@ -21,6 +21,21 @@ describe('refusals in the person’s language', () => {
     }
   });
 
+  it('follow the case the engine names, so the remedy can be followed', () => {
+    const expired = refuse('SUBSCRIPTION_NOT_ACTIVE', 'x', 'y', { remedyCase: 'buyNew' });
+    expect(refusalText(expired, 'sv').remedy).toContain('köp en ny prenumeration');
+    const prepaid = refuse('SUBSCRIPTION_NOT_ACTIVE', 'x', 'y', { remedyCase: 'redeemKey' });
+    expect(refusalText(prepaid, 'da').remedy).toContain('produktnøgle');
+    const billingOff = refuse('REMOVAL_WINDOW_CLOSED', 'x', 'y', {
+      remedyCase: 'turnOnRecurringBilling',
+    });
+    expect(refusalText(billingOff, 'sv').remedy).toContain('Aktivera återkommande fakturering');
+    const unknown = refuse('COUNT_VIOLATION', 'x', 'y', { remedyCase: 'nothing-known' });
+    expect(refusalText(unknown, 'da').remedy).toBe(
+      refusalText(refuse('COUNT_VIOLATION', 'x'), 'da').remedy,
+    );
+  });
+
   it('translate sync file errors too', () => {
     const text = syncFileErrorText({ code: 'TAMPERED', message: 'x', remedy: 'y' }, 'da');
     expect(text.message).toContain('forfalsket');

@@ -45,6 +45,27 @@ const REFUSALS: Record<ErrorCode, Wording> = {
   UNKNOWN_DEVICE: [m.why_unknown_device, m.fix_unknown_device],
 };
 
+/**
+ * Where the right remedy depends on the case, the engine names it in
+ * `params.remedyCase`; a case with no wording here gets the code's.
+ */
+const CASES: Partial<Record<ErrorCode, Record<string, Wording>>> = {
+  SUBSCRIPTION_NOT_ACTIVE: {
+    buyNew: [m.why_subscription_not_active, m.fix_subscription_not_active_buy_new],
+    redeemKey: [m.why_subscription_not_active, m.fix_subscription_not_active_redeem_key],
+    buyTrial: [m.why_subscription_not_active, m.fix_subscription_not_active_buy_trial],
+  },
+  REMOVAL_WINDOW_CLOSED: {
+    turnOnRecurringBilling: [
+      m.why_removal_window_closed,
+      m.fix_removal_window_closed_recurring_off,
+    ],
+  },
+  COUNT_VIOLATION: {
+    tooManyUsers: [m.why_count_violation, m.fix_count_violation_too_many_users],
+  },
+};
+
 const SYNC_FILE_ERRORS: Record<SyncFileError['code'], Wording> = {
   NOT_A_SYNC_FILE: [m.why_not_a_sync_file, m.fix_not_a_sync_file],
   UNSUPPORTED_VERSION: [m.why_unsupported_version, m.fix_unsupported_version],
@@ -66,7 +87,9 @@ export interface ShownRefusal {
  */
 export function refusalText(refusal: Refusal, locale: Locale): ShownRefusal {
   if (locale === 'en') return { message: refusal.message, remedy: refusal.remedy };
-  return say(REFUSALS[refusal.code], locale);
+  const remedyCase = refusal.params?.['remedyCase'];
+  const wording = typeof remedyCase === 'string' ? CASES[refusal.code]?.[remedyCase] : undefined;
+  return say(wording ?? REFUSALS[refusal.code], locale);
 }
 
 /** The same for a sync file that was not imported. */

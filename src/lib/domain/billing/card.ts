@@ -1,5 +1,10 @@
 /** BILL-3: the checks a card must pass. The security code is checked, never kept. */
 
+/** The digits of a card number as typed (spaces and hyphens dropped). */
+export function cardDigits(cardNumber: string): string {
+  return cardNumber.replace(/\D/g, '');
+}
+
 export function luhnValid(cardNumber: string): boolean {
   const digits = cardNumber.replace(/[\s-]/g, '');
   if (!/^\d{13,19}$/.test(digits)) return false;

@@ -3,7 +3,7 @@ import { accept, reject } from '../context';
 import { lifecycle } from '../lifecycle';
 import { grant, heldProduct, revoke, unknownPlans } from '../assignment';
 import { objectList, oneOf, optionalTextList, text, textList, type Payload } from '../payload';
-import { activeUser } from '../permissions';
+import { activeUser, subscriptionAccess } from '../permissions';
 import { InvalidInput, refuse, type Refusal } from '../refusal';
 import { assignedCount, findSubscription, notInTerm, subscriptionNotFound } from '../subscription';
 import type { Subscription, Tenant, User } from '../types';
@@ -32,16 +32,31 @@ export function activeUsers(tenant: Tenant, ids: string[]): User[] | Refusal {
   return users;
 }
 
+/**
+ * ASG-6. `chosen`: how many users the Licenses page was given, when more than
+ * it takes at a time (ASG-4). SCENARIOS.md puts COUNT_VIOLATION before
+ * TOO_MANY_USERS, so its remedy then also says to take 20 at a time.
+ */
 export function countViolation(
   subscription: Subscription,
   needed: number,
   available: number,
+  chosen = 0,
 ): Refusal {
+  const tooMany = chosen > MAX_USERS_PER_ASSIGNMENT;
   return refuse(
     'COUNT_VIOLATION',
     `Not enough licenses: ${needed} needed, ${available} available.`,
-    'Buy more licenses, or unassign licenses from people who no longer need them.',
-    { subscription: subscription.id, needed, available },
+    'Buy more licenses, or unassign licenses from people who no longer need them.' +
+      (tooMany
+        ? ` Then assign them to ${MAX_USERS_PER_ASSIGNMENT} users or fewer at a time; you chose ${chosen}.`
+        : ''),
+    {
+      subscription: subscription.id,
+      needed,
+      available,
+      ...(tooMany ? { remedyCase: 'tooManyUsers', max: MAX_USERS_PER_ASSIGNMENT } : {}),
+    },
   );
 }
 
@@ -104,7 +119,9 @@ export function decideAssignLicenses(tenant: Tenant, p: Payload, ctx: Context): 
 
   const newcomers = users.filter((user) => !heldProduct(tenant, user.id, subscription.product));
   const free = available(tenant, subscription);
-  if (newcomers.length > free) return reject(countViolation(subscription, newcomers.length, free));
+  if (newcomers.length > free) {
+    return reject(countViolation(subscription, newcomers.length, free, users.length));
+  }
   if (users.length > MAX_USERS_PER_ASSIGNMENT) return reject(tooManyUsers(users.length));
   const location = usageLocationMissing(newcomers);
   if (location) return reject(location);
@@ -173,6 +190,9 @@ export function wantedLicenses(
   return wanted;
 }
 
+const samePlans = (a: string[] = [], b: string[] = []) =>
+  [...a].sort().join() === [...b].sort().join();
+
 /** ASG-5: several users' licenses, added to or replacing what they have. */
 export function decideSetUserLicenses(tenant: Tenant, p: Payload, ctx: Context): Decision {
   const ids = textList(p, 'users');
@@ -183,26 +203,6 @@ export function decideSetUserLicenses(tenant: Tenant, p: Payload, ctx: Context):
   if (isRefusal(users)) return reject(users);
   const actor = author(tenant, ctx, 'assign licenses', ASSIGN_REMEDY);
   if (isRefusal(actor)) return reject(actor);
-
-  const wantedIds = new Set(wanted.map((w) => w.subscription.id));
-  const removals: { user: User; subscription: Subscription }[] = [];
-  if (mode === 'replace') {
-    for (const user of users) {
-      for (const [subscriptionId, assignments] of Object.entries(tenant.assignments)) {
-        const subscription = tenant.subscriptions[subscriptionId];
-        if (assignments[user.id] && subscription && !wantedIds.has(subscriptionId)) {
-          removals.push({ user, subscription });
-        }
-      }
-    }
-  }
-  for (const subscription of [
-    ...wanted.map((w) => w.subscription),
-    ...removals.map((r) => r.subscription),
-  ]) {
-    const access = accessRefusal(tenant, actor, subscription, 'assign');
-    if (access) return reject(access);
-  }
 
   const grants = wanted.map((w) => ({
     ...w,
@@ -215,6 +215,44 @@ export function decideSetUserLicenses(tenant: Tenant, p: Payload, ctx: Context):
     keep:
       mode === 'replace' ? users.filter((u) => tenant.assignments[w.subscription.id]?.[u.id]) : [],
   }));
+
+  // Access (SELF-3) is asked only of the licenses the command changes: a
+  // self-service license an admin sees read-only refuses the command only if
+  // it would be given, taken (moved to another subscription) or have its apps
+  // changed. Replacing leaves such a license as it is: it is not the admin's
+  // to replace. NOT_AUTHORIZED (no right to assign at all) stands regardless.
+  const changed: Subscription[] = [];
+  const named: Subscription[] = [];
+  for (const g of grants) {
+    named.push(g.subscription);
+    const replanned = g.keep.some(
+      (u) =>
+        !samePlans(tenant.assignments[g.subscription.id]?.[u.id]?.disabledPlans, g.disabledPlans),
+    );
+    if (g.users.length || replanned) changed.push(g.subscription);
+    for (const user of g.users) {
+      const held = heldProduct(tenant, user.id, g.subscription.product);
+      if (held && held.id !== g.subscription.id) changed.push(held);
+    }
+  }
+  const wantedIds = new Set(wanted.map((w) => w.subscription.id));
+  const removals: { user: User; subscription: Subscription }[] = [];
+  if (mode === 'replace') {
+    for (const user of users) {
+      for (const [subscriptionId, assignments] of Object.entries(tenant.assignments)) {
+        const subscription = tenant.subscriptions[subscriptionId];
+        if (!assignments[user.id] || !subscription || wantedIds.has(subscriptionId)) continue;
+        if (subscriptionAccess(tenant, actor, subscription, 'assign') === 'readOnly') continue;
+        removals.push({ user, subscription });
+      }
+    }
+  }
+  for (const subscription of [...named, ...changed, ...removals.map((r) => r.subscription)]) {
+    const access = accessRefusal(tenant, actor, subscription, 'assign');
+    if (access?.code === 'READ_ONLY' && !changed.includes(subscription)) continue;
+    if (access) return reject(access);
+  }
+
   for (const g of grants) {
     if (!g.users.length) continue;
     const status = notInTerm(g.subscription, lifecycle(g.subscription, ctx.now));

@@ -1,9 +1,9 @@
-import { expiredAt, luhnValid, parseExpiry, securityCodeValid } from '../billing/card';
+import { cardDigits, expiredAt, luhnValid, parseExpiry, securityCodeValid } from '../billing/card';
 import type { Context, Decision } from '../context';
 import { accept, reject } from '../context';
-import { optionalText, text, type Payload } from '../payload';
+import { optionalBoolean, optionalText, text, type Payload } from '../payload';
 import { mayBuy } from '../permissions';
-import { refuse, type Refusal } from '../refusal';
+import { InvalidInput, refuse, type Refusal } from '../refusal';
 import { findSubscription, subscriptionNotFound } from '../subscription';
 import type { Tenant, User } from '../types';
 import { accessRefusal, author, BUY_REMEDY, isRefusal, notAuthorized } from './authorization';
@@ -24,20 +24,51 @@ function mayManagePayments(tenant: Tenant, user: User): boolean {
   );
 }
 
-function cardRefusal(
-  fields: { cardNumber?: string; securityCode: string; expiry: string | null },
-  now: number,
-): Refusal | null {
-  if (fields.cardNumber !== undefined && !luhnValid(fields.cardNumber)) {
-    return invalidCard('The card number is not valid.', 'cardNumber');
+/**
+ * The card as the payload gives it. In full (typed on this device): the card
+ * number (add only) and the security code, both checked here. In recorded form
+ * (an op, recorded.ts): `cardChecked: true`, the last 4 digits (add only) and
+ * neither of the others; the device that recorded it made those checks.
+ */
+type CardFields =
+  | { checked: false; cardNumber: string | null; securityCode: string }
+  | { checked: true; last4: string | null };
+
+function cardFields(p: Payload, withNumber: boolean): CardFields {
+  if (optionalBoolean(p, 'cardChecked') !== true) {
+    return {
+      checked: false,
+      cardNumber: withNumber ? text(p, 'cardNumber') : null,
+      securityCode: text(p, 'securityCode'),
+    };
   }
-  if (!securityCodeValid(fields.securityCode)) {
-    return invalidCard('The security code must be the 3 or 4 digits on the card.', 'securityCode');
+  for (const key of ['cardNumber', 'securityCode']) {
+    if (p[key] !== undefined) throw new InvalidInput(key, 'must not be given with cardChecked');
   }
-  if (fields.expiry !== null) {
-    const expiry = parseExpiry(fields.expiry);
-    if (!expiry) return invalidCard('Enter the expiry date as MM/YYYY.', 'expiry');
-    if (expiredAt(expiry, now)) return invalidCard('The card has expired.', 'expiry');
+  if (!withNumber) return { checked: true, last4: null };
+  const last4 = text(p, 'last4');
+  if (!/^\d{4}$/.test(last4))
+    throw new InvalidInput('last4', 'must be the last 4 digits of the card');
+  return { checked: true, last4 };
+}
+
+function cardRefusal(card: CardFields, expiry: string | null, now: number): Refusal | null {
+  if (!card.checked) {
+    if (card.cardNumber !== null && !luhnValid(card.cardNumber)) {
+      return invalidCard('The card number is not valid.', 'cardNumber');
+    }
+    if (!securityCodeValid(card.securityCode)) {
+      return invalidCard(
+        'The security code must be the 3 or 4 digits on the card.',
+        'securityCode',
+      );
+    }
+  }
+  // The expiry is checked against the op's time, wherever the op is decided.
+  if (expiry !== null) {
+    const parsed = parseExpiry(expiry);
+    if (!parsed) return invalidCard('Enter the expiry date as MM/YYYY.', 'expiry');
+    if (expiredAt(parsed, now)) return invalidCard('The card has expired.', 'expiry');
   }
   return null;
 }
@@ -45,11 +76,10 @@ function cardRefusal(
 /** BILL-3, KEY-5: add a card (optionally paying for a prepaid subscription's extra licenses). */
 export function decideAddPaymentMethod(tenant: Tenant, p: Payload, ctx: Context): Decision {
   const id = text(p, 'id');
-  const cardNumber = text(p, 'cardNumber');
+  const card = cardFields(p, true);
   const expiry = text(p, 'expiry');
   const nameOnCard = text(p, 'nameOnCard');
   const address = text(p, 'address');
-  const securityCode = text(p, 'securityCode');
   const subscriptionId = optionalText(p, 'subscription');
   const billingProfile = optionalText(p, 'billingProfile') ?? 'default';
   const replaces = optionalText(p, 'replaces');
@@ -78,10 +108,10 @@ export function decideAddPaymentMethod(tenant: Tenant, p: Payload, ctx: Context)
   } else if (!mayManagePayments(tenant, actor)) {
     return reject(notAuthorized('manage payment methods', BUY_REMEDY));
   }
-  const invalid = cardRefusal({ cardNumber, securityCode, expiry }, ctx.now);
+  const invalid = cardRefusal(card, expiry, ctx.now);
   if (invalid) return reject(invalid);
   const parsed = parseExpiry(expiry)!;
-  const digits = cardNumber.replace(/\D/g, '');
+  const last4 = card.checked ? card.last4! : cardDigits(card.cardNumber!).slice(-4);
   return accept(() => {
     if (replaces !== null) {
       delete tenant.paymentMethods[replaces];
@@ -91,7 +121,7 @@ export function decideAddPaymentMethod(tenant: Tenant, p: Payload, ctx: Context)
     }
     tenant.paymentMethods[id] = {
       id,
-      last4: digits.slice(-4),
+      last4,
       expiryMonth: parsed.month,
       expiryYear: parsed.year,
       nameOnCard,
@@ -107,7 +137,7 @@ export function decideAddPaymentMethod(tenant: Tenant, p: Payload, ctx: Context)
 /** BILL-3: edit the security code, expiry date, name on card or address. */
 export function decideUpdatePaymentMethod(tenant: Tenant, p: Payload, ctx: Context): Decision {
   const id = text(p, 'id');
-  const securityCode = text(p, 'securityCode');
+  const card = cardFields(p, false);
   const expiry = optionalText(p, 'expiry');
   const nameOnCard = optionalText(p, 'nameOnCard');
   const address = optionalText(p, 'address');
@@ -124,7 +154,7 @@ export function decideUpdatePaymentMethod(tenant: Tenant, p: Payload, ctx: Conte
   if (isRefusal(actor)) return reject(actor);
   if (!mayManagePayments(tenant, actor))
     return reject(notAuthorized('manage payment methods', BUY_REMEDY));
-  const invalid = cardRefusal({ securityCode, expiry }, ctx.now);
+  const invalid = cardRefusal(card, expiry, ctx.now);
   if (invalid) return reject(invalid);
   return accept(() => {
     if (expiry !== null) {

@@ -103,15 +103,25 @@ export function decideSetTotalLicenses(tenant: Tenant, p: Payload, ctx: Context)
   if (!buying && mca) {
     const window = removalWindow(subscription, ctx.now);
     if (current - total > window.removable) {
-      const renewal = nextRenewal(subscription, ctx.now);
+      const renewal = toDate(nextRenewal(subscription, ctx.now));
+      const schedule = `schedule the reduction for renewal: it takes effect on ${renewal} and shows on the first invoice after that date.`;
+      // SCENARIOS.md puts the closed window before RECURRING_BILLING_OFF; with
+      // billing off a reduction can't be scheduled either (MCA-4), so the
+      // remedy says to turn it on first.
       return reject(
         refuse(
           'REMOVAL_WINDOW_CLOSED',
           window.removable > 0
             ? `Only the ${window.removable} licenses bought in the last 7 days can be removed now.`
             : 'Licenses can be removed only within 7 days after the subscription was bought or renewed, or licenses were added.',
-          `Schedule the reduction for renewal instead: it takes effect on ${toDate(renewal)} and shows on the first invoice after that date.`,
-          { removable: window.removable, renewsOn: toDate(renewal) },
+          subscription.recurringBilling
+            ? `Instead, ${schedule}`
+            : `Turn recurring billing on, then ${schedule}`,
+          {
+            removable: window.removable,
+            renewsOn: renewal,
+            remedyCase: subscription.recurringBilling ? 'schedule' : 'turnOnRecurringBilling',
+          },
         ),
       );
     }

@@ -18,6 +18,7 @@ import {
   findSubscription,
   isEndOfSale,
   managedBySeller,
+  notActiveRemedy,
   subscriptionNotFound,
 } from '../subscription';
 import { BILLING_FREQUENCIES, type Tenant } from '../types';
@@ -147,11 +148,13 @@ export function decideSetRecurringBilling(tenant: Tenant, p: Payload, ctx: Conte
   if (access) return reject(access);
   const status = lifecycle(subscription, ctx.now);
   if (status !== 'Active') {
+    const { remedy, remedyCase } = notActiveRemedy(subscription, status);
     return reject(
       refuse(
         'SUBSCRIPTION_NOT_ACTIVE',
         `Recurring billing can only be changed on an active subscription; this one is ${status.toLowerCase()}.`,
-        status === 'Trial' ? 'Buy the trial first.' : 'Renew the subscription first.',
+        remedy,
+        { subscription: subscription.id, status, remedyCase },
       ),
     );
   }

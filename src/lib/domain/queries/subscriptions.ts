@@ -11,9 +11,17 @@ import {
 import { toDate } from '../time';
 import type { Subscription, Tenant } from '../types';
 
+/**
+ * When the subscription renews, or when its term ended or will end. A
+ * cancellation ends the term at once (status Cancelled, licenses no longer
+ * valid, billing stops: BILL-5, LIC-6), so it is the day of cancelling —
+ * unless the term had already ended before (an Expired subscription cancelled
+ * later expired on its own end date).
+ */
 function expiresOn(subscription: Subscription, ctx: Context): string {
-  if (subscription.cancelledAt !== null) return toDate(subscription.cancelledAt);
-  if (subscription.endsAt !== null) return toDate(subscription.endsAt);
+  const { cancelledAt, endsAt } = subscription;
+  if (cancelledAt !== null) return toDate(Math.min(cancelledAt, endsAt ?? cancelledAt));
+  if (endsAt !== null) return toDate(endsAt);
   return toDate(nextRenewal(subscription, ctx.now));
 }
 

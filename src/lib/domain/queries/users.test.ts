@@ -5,6 +5,7 @@ import { seedTenant } from '../seed';
 import { DAY } from '../time';
 import type { Tenant } from '../types';
 import { query, type QueryName } from './index';
+import { isMailboxPlan, providesMailbox } from './users';
 
 const NOW = Date.parse('2026-03-10T09:00:00Z');
 let catalogue: Catalogue;
@@ -113,5 +114,42 @@ describe('deletedUsers', () => {
         },
       ],
     });
+  });
+});
+
+describe('mailboxes (ASG-7, DATA-2)', () => {
+  it('come from the Exchange Online plans that give one, not from Exchange Foundation or add-ons', () => {
+    for (const plan of [
+      'EXCHANGE_S_ENTERPRISE',
+      'EXCHANGE_S_STANDARD',
+      'EXCHANGE_S_DESKLESS',
+      'EXCHANGE_S_ESSENTIALS',
+      'EXCHANGE_L_STANDARD',
+      'EXCHANGE_B_STANDARD',
+      'EXCHANGE_S_ENTERPRISE_GOV',
+      'EXCHANGE_S_STANDARD_MIDMARKET',
+    ]) {
+      expect(isMailboxPlan(plan), plan).toBe(true);
+    }
+    for (const plan of [
+      'EXCHANGE_S_FOUNDATION',
+      'EXCHANGE_S_FOUNDATION_GOV',
+      'EXCHANGE_S_ARCHIVE_ADDON',
+      'EXCHANGE_ANALYTICS',
+      'EXCHANGEONLINE_MULTIGEO',
+      'MIP_S_Exchange',
+    ]) {
+      expect(isMailboxPlan(plan), plan).toBe(false);
+    }
+  });
+
+  it('are spoken of by the products that give one', () => {
+    const ctx = { now: NOW, author: null, catalogue };
+    expect(providesMailbox(ctx, 'ENTERPRISEPACK')).toBe(true);
+    expect(providesMailbox(ctx, 'EXCHANGESTANDARD')).toBe(true);
+    expect(providesMailbox(ctx, 'SPB')).toBe(true);
+    expect(providesMailbox(ctx, 'EMS')).toBe(false);
+    expect(providesMailbox(ctx, 'POWER_BI_PRO')).toBe(false);
+    expect(providesMailbox(ctx, 'VISIOCLIENT')).toBe(false);
   });
 });

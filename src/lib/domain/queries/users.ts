@@ -56,26 +56,52 @@ export function userSummary(tenant: Tenant, id: string) {
   };
 }
 
+/**
+ * Exchange Online service plans that give the user a mailbox (ASG-7): Plan 1,
+ * Plan 2, Kiosk, Essentials, POP, and their government and mid-market forms.
+ * EXCHANGE_S_FOUNDATION (in EMS, Power BI, Visio and most add-ons), the
+ * archiving add-on, MyAnalytics and the like come with no mailbox of their own.
+ */
+export function isMailboxPlan(name: string): boolean {
+  return /^EXCHANGE_[SLB]_(ENTERPRISE|STANDARD|DESKLESS|ESSENTIALS)(_|$)/.test(name);
+}
+
+/** Whether a product's license gives a mailbox, so its removal concerns one (DATA-2). */
+export function providesMailbox(ctx: Context, product: string): boolean {
+  return (ctx.catalogue.product(product)?.servicePlans ?? []).some((plan) =>
+    isMailboxPlan(plan.name),
+  );
+}
+
 /** Products whose removed mailbox can be kept as an inactive mailbox (DATA-2). */
 function isEnterprise(product: string, displayName: string): boolean {
   return /ENTERPRISE|^SPE_E/.test(product) || /\bE[35]\b|Enterprise/.test(displayName);
 }
 
-/** DATA-1/2: data kept after licenses were removed, and when it goes for good. */
+/**
+ * DATA-1/2: data kept after licenses were removed, and when it goes for good.
+ * `mailbox`: the product gave a mailbox (an Exchange Online plan), so DATA-2
+ * speaks of it: it can't be searched with eDiscovery, and Enterprise products
+ * can keep it as an inactive mailbox. Without one (EMS, Power BI, Visio) there
+ * is no mailbox to speak of, and `inactiveMailbox` is false.
+ */
 export function retainedData(tenant: Tenant, id: string, ctx: Context) {
   findUser(tenant, id);
   return (tenant.retainedData[id] ?? [])
     .filter((entry) => ctx.now <= retentionEnds(entry.removedAt))
-    .map((entry) => ({
-      product: entry.product,
-      subscription: entry.subscription,
-      deleteOn: toDate(retentionEnds(entry.removedAt)),
-      eDiscoverySearchable: false,
-      inactiveMailbox: isEnterprise(
-        entry.product,
-        ctx.catalogue.product(entry.product)?.displayName ?? '',
-      ),
-    }))
+    .map((entry) => {
+      const mailbox = providesMailbox(ctx, entry.product);
+      return {
+        product: entry.product,
+        subscription: entry.subscription,
+        deleteOn: toDate(retentionEnds(entry.removedAt)),
+        mailbox,
+        eDiscoverySearchable: false,
+        inactiveMailbox:
+          mailbox &&
+          isEnterprise(entry.product, ctx.catalogue.product(entry.product)?.displayName ?? ''),
+      };
+    })
     .sort((a, b) => a.product.localeCompare(b.product));
 }
 
@@ -93,7 +119,7 @@ export function userServices(tenant: Tenant, id: string, ctx: Context) {
   });
   const on = (test: (name: string) => boolean) => enabled.some(test);
   return {
-    mailbox: on((name) => name.startsWith('EXCHANGE_S_') && !name.includes('FOUNDATION')),
+    mailbox: on(isMailboxPlan),
     sharePoint: on((name) => name.startsWith('SHAREPOINT') && !name.startsWith('SHAREPOINTWAC')),
     officeApps: on((name) => name === 'OFFICESUBSCRIPTION' || name === 'OFFICE_BUSINESS') ? 5 : 0,
   };

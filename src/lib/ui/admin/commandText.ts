@@ -99,8 +99,14 @@ export function commandDetail(type: string, payload: unknown, names: Names): str
   }
   if (typeof p['on'] === 'boolean') parts.push(p['on'] ? m.detail_on() : m.detail_off());
   if (Array.isArray(p['keys'])) parts.push(m.detail_keys({ count: p['keys'].length }));
-  if (str(p['cardNumber'])) parts.push(`•••• ${p['cardNumber'].replace(/\D/g, '').slice(-4)}`);
-  if (str(p['nameOnCard']) && !str(p['cardNumber'])) parts.push(p['nameOnCard']);
+  // Ops carry a card's last 4 digits (recorded.ts); ops recorded before that, its number.
+  const last4 = str(p['last4'])
+    ? p['last4']
+    : str(p['cardNumber'])
+      ? p['cardNumber'].replace(/\D/g, '').slice(-4)
+      : null;
+  if (last4) parts.push(`•••• ${last4}`);
+  if (str(p['nameOnCard']) && !last4) parts.push(p['nameOnCard']);
   if (str(p['device'])) parts.push(p['device']);
   if (type === 'importTenant') {
     const count = (key: string) => (Array.isArray(p[key]) ? (p[key] as unknown[]).length : 0);
