@@ -95,7 +95,7 @@ describe('changePlan', () => {
       catalogue,
     );
     expect(plan.checklist.map((c) => c.text)).toEqual([
-      'Buy 2 more licenses of Office 365 E3 (e3), to 5',
+      'Buy 2 more of Office 365 E3 (e3), to 5 licenses',
       expect.stringMatching(
         /^Not in this plan: assignRole by admin@fabrikam.example on 2026-11-02/,
       ),

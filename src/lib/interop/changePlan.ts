@@ -100,6 +100,8 @@ function planIds(product: Product, names: string[]): { id: string; name: string 
   });
 }
 
+const licenses = (n: number) => `${n} license${n === 1 ? '' : 's'}`;
+
 const sameList = (a: string[], b: string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -150,18 +152,18 @@ function subscriptionItems(window: Window, catalogue: Catalogue): ChecklistItem[
       items.push({
         kind: 'buy',
         text: s.trial
-          ? `Start a trial of ${name(s)} with ${s.total} licenses`
-          : `Buy ${name(s)}: ${s.total} licenses, ${s.billingFrequency}, through ${s.channel}`,
+          ? `Start a trial of ${name(s)} with ${licenses(s.total)}`
+          : `Buy ${name(s)}: ${licenses(s.total)}, ${s.billingFrequency}, through ${s.channel}`,
       });
     } else if (s.total > old.total) {
       items.push({
         kind: 'buy',
-        text: `Buy ${s.total - old.total} more licenses of ${name(s)}, to ${s.total}`,
+        text: `Buy ${s.total - old.total} more of ${name(s)}, to ${licenses(s.total)}`,
       });
     } else if (s.total < old.total) {
       items.push({
         kind: 'removeLicenses',
-        text: `Remove ${old.total - s.total} licenses of ${name(s)}, to ${s.total}`,
+        text: `Remove ${licenses(old.total - s.total)} of ${name(s)}, to ${s.total}`,
       });
     }
     const change = s.scheduledChange;
@@ -171,7 +173,7 @@ function subscriptionItems(window: Window, catalogue: Catalogue): ChecklistItem[
     ) {
       items.push({
         kind: 'removeLicenses',
-        text: `Reduce ${name(s)} to ${change.total} licenses at renewal on ${toDate(change.at)}`,
+        text: `Reduce ${name(s)} to ${licenses(change.total)} at renewal on ${toDate(change.at)}`,
       });
     }
     if (s.cancelledAt !== null && old && old.cancelledAt === null) {
