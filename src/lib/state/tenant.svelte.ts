@@ -3,7 +3,6 @@ import type { Command, Outcome } from '$lib/domain/engine';
 import { query, type Answered, type QueryName, type QueryValue } from '$lib/domain/queries';
 import type { BillingAccountType, Tenant, User } from '$lib/domain/types';
 import { openDb, type SeatsDb, type TenantRecord } from '$lib/store/db';
-import { createDemoTenant } from '$lib/store/demoTenant';
 import { joinTenant } from '$lib/store/joinTenant';
 import { TenantSession } from '$lib/store/tenantSession';
 import { syncState } from './sync.svelte';
@@ -109,6 +108,8 @@ export class TenantState {
     const existing = this.held.find((t) => t.kind === 'demo');
     if (existing) return this.open(existing.id);
     await this.close();
+    // The demo's people and subscriptions are needed once per browser: loaded only then.
+    const { createDemoTenant } = await import('$lib/store/demoTenant');
     await this.adopt(await createDemoTenant(db, type, catalogue));
   }
 
