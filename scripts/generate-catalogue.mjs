@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_DATA_DIR = resolve(repoRoot, '../shared/data');
+const DEFAULT_DATA_DIR = join(repoRoot, 'data/catalogue');
 const DEFAULT_OUT_FILE = join(repoRoot, 'src/lib/domain/catalogue/products.json');
 
 const PLANS_FILE = 'licensing-service-plan-reference.csv';

@@ -8,7 +8,7 @@ import { createCatalogue, loadCatalogue, parseCatalogueData, type Product } from
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const script = join(repoRoot, 'scripts/generate-catalogue.mjs');
-const dataDir = join(repoRoot, '../shared/data');
+const dataDir = join(repoRoot, 'data/catalogue');
 const committedJson = join(repoRoot, 'src/lib/domain/catalogue/products.json');
 
 const tempDirs: string[] = [];
