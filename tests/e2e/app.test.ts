@@ -1,4 +1,9 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { BUILD_DIR, serve } from '../../scripts/serve.js';
+import { freePort } from '../relay/relayProcess';
 import { expectAccessible, openDemo } from './fixtures';
 
 test('the app is installable: manifest fields and an activated service worker', async ({
@@ -90,4 +95,48 @@ test.describe('on a phone', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
   });
+});
+
+test('a new version is offered with Reload, and Reload starts it', async ({ page }) => {
+  // A deployment of its own, so the next one can replace it without touching the other tests'.
+  const dir = mkdtempSync(path.join(tmpdir(), 'seats-e2e-deploy-'));
+  cpSync(BUILD_DIR, dir, { recursive: true });
+  const port = await freePort();
+  const deploy = () => serve({ dir, port });
+  let server = await deploy();
+  try {
+    await page.goto(`http://127.0.0.1:${port}/welcome`);
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state))
+      .toBe('activated');
+    // The admin comes back: this visit is served by the installed worker.
+    await page.reload();
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+    // The next deployment: the same service worker with different bytes.
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    appendFileSync(path.join(dir, 'sw.js'), '\n// the next version\n');
+    server = await deploy();
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+
+    const prompt = page.getByRole('status').filter({ hasText: 'A new version is available' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    await expectAccessible(page);
+    await prompt.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Seats' })).toBeVisible();
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return !registration?.waiting && registration?.active?.state === 'activated';
+        }),
+      )
+      .toBe(true);
+    await expect(prompt).toBeHidden();
+  } finally {
+    server.closeAllConnections();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
