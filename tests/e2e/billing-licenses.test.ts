@@ -32,6 +32,7 @@ test('Licenses shows valid, expired and assigned licenses per product, "N of M a
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Licenses' })
     .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Licenses' })).toBeVisible();
   const e3 = page.getByRole('row', { name: /^Office 365 E3 / });
   await expect(e3.getByRole('cell')).toHaveText(['30', '0', '25', '5 of 30 licenses available']);
   // An expired subscription's licenses count as expired, not valid (LIC-6).

@@ -100,6 +100,8 @@ test('when every license is assigned, Remove licenses gives way to the hint to u
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Licenses' })
     .click();
+  // Home links the same product: wait until the Licenses page has replaced it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Licenses' })).toBeVisible();
   await page.getByRole('link', { name: 'Microsoft 365 E5', exact: true }).click();
   await page.getByRole('button', { name: 'Assign licenses', exact: true }).click();
   const assign = pane(page, 'Assign licenses to users');
