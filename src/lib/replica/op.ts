@@ -36,11 +36,15 @@ export async function signOp(body: OpBody, keys: DeviceKeys): Promise<Op> {
   return { ...body, id, sig };
 }
 
+/** The id is the hash of the op's content (its body and signature). */
+export async function hashMatches(op: Op): Promise<boolean> {
+  return (await sha256(canonicalJson({ ...bodyOf(op), sig: op.sig }))) === op.id;
+}
+
 /** The content hash matches the id, and the signature matches the content. */
 export async function checkOp(op: Op, publicKey: CryptoKey): Promise<boolean> {
-  const body = bodyOf(op);
-  if ((await sha256(canonicalJson({ ...body, sig: op.sig }))) !== op.id) return false;
-  return verify(publicKey, canonicalJson(body), op.sig);
+  if (!(await hashMatches(op))) return false;
+  return verify(publicKey, canonicalJson(bodyOf(op)), op.sig);
 }
 
 /** Reads an op as stored (a JSON string), or null when it isn't one. */

@@ -174,6 +174,19 @@ export class Replay {
   }
 
   /**
+   * Gives entries the keys they are now known to be authentic under
+   * (vouching.ts) and decides again from the earliest that changed.
+   */
+  rekey(keys: ReadonlyMap<string, string | null>): void {
+    const first = this.entries.findIndex(({ id, key }) => keys.has(id) && keys.get(id) !== key);
+    if (first < 0) return;
+    this.dropTrial();
+    for (const entry of this.rewindTo(first)) {
+      this.applyNext(keys.has(entry.id) ? entryOf(entry.op, keys.get(entry.id)!) : entry);
+    }
+  }
+
+  /**
    * Decides a command of this device on the state at `now` and, when allowed,
    * applies it at once, to be kept by `commit` when its signed op comes back
    * (so it is decided once, not again at replay). A refused command changes

@@ -13,6 +13,12 @@ const assign = (users: string[]) => ({
   payload: { subscription: 'e3', users },
 });
 
+/** An op whose id is its content hash but whose signature is made up. */
+async function unsigned(body: Omit<Op, 'id' | 'sig'>): Promise<Op> {
+  const sig = 'bm90IGEgc2lnbmF0dXJl';
+  return { ...body, sig, id: await sha256(canonicalJson({ ...body, sig })) };
+}
+
 /** Writes an op straight into a replica's document, as a hostile peer could. */
 function inject(replica: Replica, op: Op) {
   replica.doc.transact(() => replica.opMap.set(op.id, JSON.stringify(op)), 'peer');
@@ -74,6 +80,73 @@ describe('replica', () => {
     expect(laptop.query('licenses', { subscription: 'e3' }, start + 2000)).toMatchObject({
       value: { assigned: 0 },
     });
+  });
+
+  it('never names a forged op claiming this device as its own head, so never vouches for it', async () => {
+    const { devices, start } = await testDevices(['laptop', 'phone']);
+    const [laptop, phone] = [devices.get('laptop')!, devices.get('phone')!];
+    const { op: first } = await laptop.execute(assign(['di']), 'ann', start + 1000);
+    const forged = await unsigned({
+      hlc: `${new Date(start + 2000).toISOString()}-0000-laptop`,
+      device: 'laptop',
+      seq: 9,
+      author: 'ann',
+      prev: [first!.id],
+      ...assign(['ed']),
+    });
+    inject(laptop, forged);
+    const { op: next } = await laptop.execute(assign(['bo']), 'ann', start + 3000);
+    expect(next!.prev).toEqual([first!.id]);
+    await syncPair(laptop, phone, start + 4000);
+    expect(phone.conflicts.map((c) => [c.code, c.op])).toEqual([['INVALID_SIGNATURE', forged.id]]);
+    expect(phone.derivedState()).toBe(laptop.derivedState());
+  });
+
+  it('after a restart, names its own last op as its head, and a peer takes the chain', async () => {
+    const { devices, start, restart } = await testDevices(['laptop', 'phone']);
+    const [laptop, phone] = [devices.get('laptop')!, devices.get('phone')!];
+    const { op: first } = await laptop.execute(assign(['di']), 'ann', start + 1000);
+    const reopened = await restart(laptop);
+    const { op: next } = await reopened.execute(assign(['ed']), 'ann', start + 2000);
+    expect(next!.prev).toEqual([first!.id]);
+    await syncPair(reopened, phone, start + 3000);
+    expect(phone.conflicts).toEqual([]);
+    expect(phone.derivedState()).toBe(reopened.derivedState());
+  });
+
+  it('gives an op the same key whether its voucher arrives with it or after it', async () => {
+    const { devices, start, keysOf } = await testDevices(['laptop', 'phone', 'tablet']);
+    const [phone, tablet] = [devices.get('phone')!, devices.get('tablet')!];
+    // The laptop's key holder names an op it never signed: only the chain vouches for it.
+    const named = await unsigned({
+      hlc: `${new Date(start + 1000).toISOString()}-0000-laptop`,
+      device: 'laptop',
+      seq: 1,
+      author: 'ann',
+      prev: [],
+      ...assign(['di']),
+    });
+    const voucher = await signOp(
+      {
+        hlc: `${new Date(start + 2000).toISOString()}-0000-laptop`,
+        device: 'laptop',
+        seq: 2,
+        author: 'ann',
+        prev: [named.id],
+        ...assign(['ed']),
+      },
+      keysOf('laptop'),
+    );
+    inject(phone, named);
+    await phone.refresh(start + 3000);
+    expect(phone.conflicts.map((c) => c.code)).toEqual(['INVALID_SIGNATURE']);
+    inject(phone, voucher);
+    await phone.refresh(start + 3000);
+    inject(tablet, named);
+    inject(tablet, voucher);
+    await tablet.refresh(start + 3000);
+    expect(phone.conflicts).toEqual([]);
+    expect(phone.derivedState()).toBe(tablet.derivedState());
   });
 
   it('keeps an op that a received update deletes or overwrites, and writes it back', async () => {

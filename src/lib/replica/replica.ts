@@ -10,10 +10,11 @@ import { canonicalJson } from './canonical';
 import type { Conflict } from './conflict';
 import { fingerprint, importPublicKey, type DeviceKeys } from './deviceKeys';
 import { ClockDrift, HybridClock } from './hlc';
-import { checkOp, opTime, parseOp, signOp, StoredOp, type Op } from './op';
-import { entryOf, Replay, RestoredEntry, type Entry } from './replay';
+import { checkOp, hashMatches, opTime, parseOp, signOp, StoredOp, type Op } from './op';
+import { entryOf, Replay, RestoredEntry } from './replay';
 import { digestOf, orderOf, readOrder, stateVectorOf, type Snapshot } from './snapshot';
 import { stabilityOf } from './stability';
+import { keysOf, vouches, type Checks, type Voucher } from './vouching';
 
 /** Transaction origins, so observers can tell our own writes from received ones. */
 export const LOCAL = 'seats:local';
@@ -66,6 +67,15 @@ export class Replica {
   /** Indexes over `known`, kept as ops arrive: each device's latest op and offered keys. */
   private readonly latest = new Map<string, StoredOp>();
   private readonly offeredKeys = new Map<string, Map<string, PublicKeyJwk>>();
+  /** The key each op taken in is authentic under (vouching.ts), null for none. */
+  private readonly keyOf = new Map<string, string | null>();
+  /** Ops named in `prev` that have not arrived yet, and who named them: their vouchers to be. */
+  private readonly awaited = new Map<string, Omit<Voucher, 'key'>[]>();
+  /**
+   * This device's latest authentic op: the head of its own that a new op
+   * names, so a forged op claiming this device is never vouched for.
+   */
+  private ownHead: StoredOp | null = null;
   private readonly pending = new Set<string>();
   /** Whether the document's ops from before this replica was made are still to be taken in. */
   private unread = true;
@@ -155,7 +165,8 @@ export class Replica {
     }
     const text = JSON.stringify(op);
     this.doc.transact(() => this.opMap.set(op.id, text), LOCAL);
-    this.remember(op, text);
+    this.ownHead = this.remember(op, text);
+    this.keyOf.set(op.id, key);
     this.replay.commit(entryOf(op, key));
     const result = this.replay.result(op);
     if (!result) return { ok: true, op };
@@ -243,8 +254,62 @@ export class Replica {
       }, REPAIR);
     }
     if (!arrived.length) return;
-    const entries = await Promise.all(arrived.map((op) => this.verify(op)));
-    this.replay.insert(entries);
+    const opKeys = await keysOf(arrived, (id) => this.vouchersOf(id), this.checks);
+    const rekeyed = await this.revouched(arrived, opKeys);
+    for (const op of arrived) {
+      const key = opKeys.get(op.id)!;
+      this.keyOf.set(op.id, key);
+      this.awaited.delete(op.id);
+      const head = this.ownHead?.op;
+      if (op.device === this.device && key !== null && (!head || head.seq < op.seq)) {
+        this.ownHead = this.known.get(op.id)!;
+      }
+    }
+    this.replay.insert(arrived.map((op) => entryOf(op, opKeys.get(op.id)!)));
+    if (rekeyed.size) this.replay.rekey(rekeyed);
+  }
+
+  private readonly checks: Checks = {
+    signedBy: (op) => this.verify(op),
+    hashes: hashMatches,
+  };
+
+  /** Ops taken in that name `id` in `prev`, with their keys. */
+  private vouchersOf(id: string): Voucher[] {
+    return (this.awaited.get(id) ?? []).map((v) => ({ ...v, key: this.keyOf.get(v.id) ?? null }));
+  }
+
+  /**
+   * When an arriving op vouches for one taken in earlier with another key
+   * (only a device's key holder can make that happen, by naming an op it did
+   * not sign), that device's keys are worked out again over all its ops, as a
+   * replica that received them in one go would. Returns the earlier ops whose
+   * key changed; corrects `keys` for the arriving ones.
+   */
+  private async revouched(
+    arrived: Op[],
+    keys: Map<string, string | null>,
+  ): Promise<Map<string, string | null>> {
+    const devices = new Set<string>();
+    for (const op of arrived) {
+      const key = keys.get(op.id);
+      if (key === null) continue;
+      for (const id of op.prev) {
+        const named = keys.has(id) ? undefined : this.known.get(id)?.op;
+        if (named && vouches(op, named) && this.keyOf.get(id) !== key) devices.add(op.device);
+      }
+    }
+    const changed = new Map<string, string | null>();
+    if (!devices.size) return changed;
+    const ops = [...this.known.values()].map((s) => s.op).filter((op) => devices.has(op.device));
+    for (const [id, key] of await keysOf(ops, () => [], this.checks)) {
+      if (keys.has(id)) keys.set(id, key);
+      else if (this.keyOf.get(id) !== key) {
+        changed.set(id, key);
+        this.keyOf.set(id, key);
+      }
+    }
+    return changed;
   }
 
   /**
@@ -289,17 +354,23 @@ export class Replica {
     return rejected;
   }
 
-  /** Checks an op against every key its device has been given anywhere in the log. */
-  private async verify(op: Op): Promise<Entry> {
+  /** The key, of those its device has been given anywhere in the log, the op checks under. */
+  private async verify(op: Op): Promise<string | null> {
     for (const jwk of this.candidateKeys(op.device)) {
-      if (await checkOp(op, await this.importKey(jwk))) return entryOf(op, fingerprint(jwk));
+      if (await checkOp(op, await this.importKey(jwk))) return fingerprint(jwk);
     }
-    return entryOf(op, null);
+    return null;
   }
 
-  private remember(op: Op, text: string): void {
+  private remember(op: Op, text: string): StoredOp {
     const stored = new StoredOp(op.id, text, op);
     this.known.set(op.id, stored);
+    for (const id of op.prev) {
+      if (this.known.has(id)) continue;
+      const named = this.awaited.get(id) ?? [];
+      named.push({ id: op.id, device: op.device, seq: op.seq });
+      this.awaited.set(id, named);
+    }
     const current = this.latest.get(op.device);
     if (!current || current.op.seq < op.seq) this.latest.set(op.device, stored);
     const p = op.payload as { device?: unknown; publicKey?: PublicKeyJwk } | null;
@@ -308,6 +379,7 @@ export class Replica {
       this.offerKey(p.device, p.publicKey);
     if (op.type === 'createTenant' && typeof created?.id === 'string')
       this.offerKey(created.id, created.publicKey);
+    return stored;
   }
 
   private offerKey(device: string, jwk: PublicKeyJwk | undefined): void {
@@ -338,7 +410,10 @@ export class Replica {
 
   /** The latest op of each device this replica has: what a new op says it had seen. */
   private heads(): string[] {
-    return [...this.latest.values()].map(({ id }) => id).sort();
+    const others = [...this.latest].filter(([device]) => device !== this.device);
+    const ids = others.map(([, { id }]) => id);
+    if (this.ownHead) ids.push(this.ownHead.id);
+    return ids.sort();
   }
 
   /**
@@ -408,6 +483,7 @@ export class Replica {
       unverified,
       heads: Object.fromEntries([...this.latest].map(([device, { id }]) => [device, id])),
       offeredKeys,
+      awaited: Object.fromEntries(this.awaited),
       digest: await digestOf(ops.map(({ id }) => id)),
     };
   }
@@ -453,19 +529,21 @@ export class Replica {
     // The latest op sorts last: moving past it moves past them all.
     if (last) this.clock.receive(last.hlc, opTime(last));
     const unverified = new Set(snapshot.unverified);
-    this.replay = new Replay(this.base, this.catalogue, this.checkpointSpacing);
-    this.replay.restore(
-      order.map(
-        ({ id, device }) =>
-          new RestoredEntry(
-            stored.get(id)!,
-            device,
-            unverified.has(id) ? null : (snapshot.deviceKeys[device] ?? null),
-          ),
-      ),
-      snapshot.state,
-      checkpoint ?? null,
+    const entries = order.map(
+      ({ id, device }) =>
+        new RestoredEntry(
+          stored.get(id)!,
+          device,
+          unverified.has(id) ? null : (snapshot.deviceKeys[device] ?? null),
+        ),
     );
+    for (const { id, key } of entries) this.keyOf.set(id, key);
+    for (const [id, named] of Object.entries(snapshot.awaited ?? {})) this.awaited.set(id, named);
+    // A device's clock only moves on, so its last entry with a key in replay order is its head.
+    const own = entries.findLast((e) => e.device === this.device && e.key !== null);
+    this.ownHead = own ? stored.get(own.id)! : null;
+    this.replay = new Replay(this.base, this.catalogue, this.checkpointSpacing);
+    this.replay.restore(entries, snapshot.state, checkpoint ?? null);
     this.unread = false;
     return true;
   }

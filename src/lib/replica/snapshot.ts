@@ -3,6 +3,7 @@ import type { PublicKeyJwk, Tenant } from '../domain/types';
 import type { Checkpoint } from './checkpoints';
 import type { Conflict } from './conflict';
 import { sha256 } from './deviceKeys';
+import type { Voucher } from './vouching';
 
 /**
  * The replayed state as stored beside the op log, with what identifies the
@@ -33,6 +34,8 @@ export interface Snapshot {
   heads: Record<string, string>;
   /** The keys ops in the log offer each device (enrolments): candidates for checking new ops. */
   offeredKeys: Record<string, PublicKeyJwk[]>;
+  /** Ops named in `prev` not yet in the log, and who named them (vouching.ts). */
+  awaited?: Record<string, Omit<Voucher, 'key'>[]>;
 }
 
 export interface SnapshotState {

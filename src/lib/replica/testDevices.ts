@@ -47,5 +47,7 @@ export async function testDevices(names: string[], given: Partial<Given> = {}) {
     }
     return reopened;
   };
-  return { devices, catalogue, start, base: structuredClone(enrolled), restart };
+  /** A device's keys, for tests that sign ops by hand as a peer could. */
+  const keysOf = (device: string) => keys[names.indexOf(device)];
+  return { devices, catalogue, start, base: structuredClone(enrolled), restart, keysOf };
 }
