@@ -107,9 +107,13 @@ export function opTime(op: Op): number {
   return millis;
 }
 
-/** Replay order: (hlc, device, seq). */
+/**
+ * Replay order: (hlc, device, seq), then id: two ops can claim the same
+ * place (a forged copy of an op, say), and every replica must order them alike.
+ */
 export function compareOps(a: Op, b: Op): number {
   if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
   if (a.device !== b.device) return a.device < b.device ? -1 : 1;
-  return a.seq - b.seq;
+  if (a.seq !== b.seq) return a.seq - b.seq;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
