@@ -207,7 +207,7 @@ export class Replay {
     this.dropTrial();
     const { tenant } = this.state();
     const kept: Command = { type: command.type, payload: recorded };
-    const signed = { device: signer.device, type: kept.type, payload: kept.payload };
+    const signed = { device: signer.device, author, type: kept.type, payload: kept.payload };
     const signable = !signatureRefusal(tenant, signed, signer.key);
     let { result: outcome, changes } = this.journal.record(() =>
       this.execute(command, author, now),

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { syncPair } from '../scenario/devices';
 import { canonicalJson } from './canonical';
-import { createDeviceKeys, sha256 } from './deviceKeys';
+import { sha256 } from './deviceKeys';
 import { MAX_DRIFT_MS } from './hlc';
 import { signOp, type Op } from './op';
 import { Replica } from './replica';
@@ -33,53 +33,6 @@ describe('replica', () => {
     expect(refused.ok ? 'ok' : refused.refusal.code).toBe('NOT_AUTHORIZED');
     expect(laptop.opMap.size).toBe(1);
     expect(laptop.conflicts).toEqual([]);
-  });
-
-  it('rejects, visibly, an op whose payload was altered after signing (INVALID_SIGNATURE)', async () => {
-    const { devices, start } = await testDevices(['laptop', 'phone']);
-    const [laptop, phone] = [devices.get('laptop')!, devices.get('phone')!];
-    const { op } = await laptop.execute(assign(['di']), 'ann', start + 1000);
-    // Re-hash the altered content so the id checks out and only the signature can tell.
-    const { id: _id, sig, ...body } = op!;
-    const payload = { subscription: 'e3', users: ['ed'] };
-    const altered: Op = {
-      ...op!,
-      payload,
-      id: await sha256(canonicalJson({ ...body, payload, sig })),
-    };
-    expect(_id).not.toBe(altered.id);
-    inject(phone, altered);
-    await phone.refresh(start + 2000);
-    expect(phone.conflicts.map((c) => [c.code, c.by, c.device])).toEqual([
-      ['INVALID_SIGNATURE', 'ann', 'laptop'],
-    ]);
-    expect(phone.query('userLicenses', { user: 'ed' }, start + 2000)).toEqual({
-      ok: true,
-      value: [],
-    });
-  });
-
-  it('rejects an op signed by a device the tenant never enrolled (UNKNOWN_DEVICE)', async () => {
-    const { devices, start } = await testDevices(['laptop']);
-    const laptop = devices.get('laptop')!;
-    const stranger = await createDeviceKeys();
-    const op = await signOp(
-      {
-        hlc: `${new Date(start + 1000).toISOString()}-0000-rogue`,
-        device: 'rogue',
-        seq: 1,
-        author: 'ann',
-        prev: [],
-        ...assign(['di']),
-      },
-      stranger,
-    );
-    inject(laptop, op);
-    await laptop.refresh(start + 2000);
-    expect(laptop.conflicts.map((c) => c.code)).toEqual(['UNKNOWN_DEVICE']);
-    expect(laptop.query('licenses', { subscription: 'e3' }, start + 2000)).toMatchObject({
-      value: { assigned: 0 },
-    });
   });
 
   it('never names a forged op claiming this device as its own head, so never vouches for it', async () => {

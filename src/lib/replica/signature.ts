@@ -3,8 +3,8 @@ import type { PublicKeyJwk, Tenant } from '../domain/types';
 import { fingerprint } from './deviceKeys';
 import type { Op } from './op';
 
-/** Who signs an op, and what it says: enough to know the key it needs. */
-type Signed = Pick<Op, 'device' | 'type' | 'payload'>;
+/** Who signs an op, for whom, and what it says: enough to know the key it needs. */
+type Signed = Pick<Op, 'device' | 'author' | 'type' | 'payload'>;
 
 /** The key an op must be signed with at its position in the log. */
 export function expectedKey(tenant: Tenant, op: Signed): PublicKeyJwk | null {
@@ -18,7 +18,11 @@ export function expectedKey(tenant: Tenant, op: Signed): PublicKeyJwk | null {
   return null;
 }
 
-/** Why an op can't be applied at its position for who signed it, or null when it can. */
+/**
+ * Why an op can't be applied at its position for who signed it, or null when
+ * it can (SYNC-5): its device enrolled, its key that device's, and its author
+ * the person the device is bound to (a device bound to no one is shared).
+ */
 export function signatureRefusal(tenant: Tenant, op: Signed, key: string | null): Refusal | null {
   const expected = expectedKey(tenant, op);
   if (!expected) {
@@ -33,6 +37,14 @@ export function signatureRefusal(tenant: Tenant, op: Signed, key: string | null)
       'INVALID_SIGNATURE',
       "This change's signature does not match its content or its device's key: it was altered or forged.",
       'Nothing to do: it was not applied. If it came from a sync file, ask for a fresh export.',
+    );
+  }
+  const person = tenant.devices[op.device]?.person ?? null;
+  if (person !== null && op.author !== person) {
+    return refuse(
+      'NOT_AUTHORIZED',
+      `This change names "${op.author ?? 'no one'}" as its author, but the device "${op.device}" is enrolled for "${person}".`,
+      'Make the change on a device enrolled for you, or ask a Global Administrator to enrol one.',
     );
   }
   return null;

@@ -6,9 +6,14 @@ import { Replica } from './replica';
 
 /**
  * Replicas for tests: a small MOSA tenant on the given devices, each enrolled
- * (as scenario/devices.ts does), and a way to restart one.
+ * (as scenario/devices.ts does: shared, unless `people` binds it to a person),
+ * and a way to restart one.
  */
-export async function testDevices(names: string[], given: Partial<Given> = {}) {
+export async function testDevices(
+  names: string[],
+  given: Partial<Given> = {},
+  people: Record<string, string> = {},
+) {
   const catalogue = await loadCatalogue();
   const start = Date.UTC(2026, 2, 2, 8);
   const base = seedTenant(
@@ -32,7 +37,12 @@ export async function testDevices(names: string[], given: Partial<Given> = {}) {
   const keys = await Promise.all(names.map(() => createDeviceKeys()));
   const enrolled = structuredClone(base);
   names.forEach((id, i) => {
-    enrolled.devices[id] = { id, publicKey: keys[i].publicJwk, person: null, enrolledAt: start };
+    enrolled.devices[id] = {
+      id,
+      publicKey: keys[i].publicJwk,
+      person: people[id] ?? null,
+      enrolledAt: start,
+    };
   });
   const open = (device: string, doc?: Y.Doc) =>
     new Replica({ device, keys: keys[names.indexOf(device)], base: enrolled, catalogue, doc });

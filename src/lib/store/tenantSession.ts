@@ -110,7 +110,14 @@ export class TenantSession {
     const outcome = await session.execute(
       {
         type: 'createTenant',
-        payload: { ...input, device: { id: device, publicKey: keys.publicJwk } },
+        payload: {
+          ...input,
+          device: {
+            id: device,
+            publicKey: keys.publicJwk,
+            ...(kind === 'demo' ? { shared: true } : {}),
+          },
+        },
       },
       null,
     );
