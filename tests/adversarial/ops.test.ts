@@ -3,6 +3,7 @@
  * documents, real WebCrypto signatures, real replay): the attack fails, is
  * shown where it shows, and every honest replica ends in the same honest state.
  */
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/lib/replica/canonical';
 import { createDeviceKeys, sha256, type DeviceKeys } from '../../src/lib/replica/deviceKeys';
@@ -153,6 +154,78 @@ describe('attacks on the op log', () => {
     await honestAfter(laptop, [kiosk], start + 3000);
     expect(laptop.conflicts).toHaveLength(3);
     expect(laptop.tenant.users['di'].roles).toEqual([]);
+  });
+
+  it('op from a revoked device backdated before its revocation is refused everywhere', async () => {
+    const { devices, start } = await testDevices(['laptop', 'phone', 'fresh']);
+    const [laptop, phone, fresh] = ['laptop', 'phone', 'fresh'].map((d) => devices.get(d)!);
+    await laptop.execute(
+      { type: 'assignRole', payload: { user: 'bo', role: 'GlobalAdministrator' } },
+      'ann',
+      start + 500,
+    );
+    await phone.execute(assign(['di']), 'ann', start + 1000);
+    await syncPair(laptop, phone, start + 1100);
+    const revoked = await laptop.execute(
+      { type: 'revokeDevice', payload: { device: 'phone' } },
+      'bo',
+      start + 3000,
+    );
+    expect(revoked.op?.payload).toEqual({ device: 'phone', afterSeq: 1 });
+    // Offline, the phone (its clock set back) takes bo's role away before the
+    // revocation, which would leave it unauthorised, and licenses someone.
+    await phone.execute(
+      { type: 'removeRole', payload: { user: 'bo', role: 'GlobalAdministrator' } },
+      'ann',
+      start + 2000,
+    );
+    await phone.execute(assign(['ed']), 'ann', start + 2100);
+    await syncPair(laptop, phone, start + 4000);
+    Y.applyUpdate(fresh.doc, Y.encodeStateAsUpdate(phone.doc));
+    await fresh.refresh(start + 4000);
+    for (const replica of [laptop, phone, fresh]) {
+      expect(replica.conflicts.map((c) => [c.code, c.device])).toEqual([
+        ['DEVICE_REVOKED', 'phone'],
+        ['DEVICE_REVOKED', 'phone'],
+      ]);
+      expect(replica.derivedState()).toBe(laptop.derivedState());
+    }
+    expect(laptop.tenant.users['bo'].roles).toContain('GlobalAdministrator');
+    expect(laptop.tenant.devices['phone'].revoked).toMatchObject({ afterSeq: 1, by: 'bo' });
+    expect(await honestAfter(laptop, [phone], start + 5000)).toEqual({ ok: true, value: [] });
+    // What the phone did before its revocation stands.
+    expect(laptop.query('userLicenses', { user: 'di' }, start + 5000)).toMatchObject({
+      value: [{ subscription: 'e3' }],
+    });
+  });
+
+  it("a plain user revoking an admin's device is refused, and cuts nothing", async () => {
+    const { devices, start, restart, keysOf } = await testDevices(['laptop', 'kiosk']);
+    const [laptop, kiosk] = [devices.get('laptop')!, devices.get('kiosk')!];
+    const revoke = { type: 'revokeDevice', payload: { device: 'laptop', afterSeq: 0 } };
+    await laptop.execute(assign(['di']), 'ann', start + 1000);
+    const attempt = await kiosk.execute(revoke, 'di', start + 2000);
+    expect(attempt.ok ? 'ok' : attempt.refusal.code).toBe('NOT_AUTHORIZED');
+    // A modified client signs it anyway, to cut the laptop off before its first op.
+    inject(
+      laptop,
+      await craft(keysOf('kiosk'), {
+        device: 'kiosk',
+        hlc: hlcAt(start + 2000, 'kiosk'),
+        author: 'di',
+        ...revoke,
+      }),
+    );
+    await laptop.refresh(start + 3000);
+    expect(laptop.conflicts.map((c) => [c.code, c.by])).toEqual([['NOT_AUTHORIZED', 'di']]);
+    // The refused revocation stays without effect after a restart and later work.
+    const reopened = await restart(laptop);
+    await reopened.execute(assign(['ed']), 'ann', start + 4000);
+    expect(reopened.conflicts.map((c) => [c.code, c.by])).toEqual([['NOT_AUTHORIZED', 'di']]);
+    expect(reopened.query('licenses', { subscription: 'e3' }, start + 4000)).toMatchObject({
+      value: { assigned: 2 },
+    });
+    await honestAfter(reopened, [kiosk], start + 5000);
   });
 
   it('clock set a year ahead: the op is held back and reported, not applied', async () => {

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'INVALID_PAYMENT_METHOD',
   'INVALID_SIGNATURE',
   'UNKNOWN_DEVICE',
+  'DEVICE_REVOKED',
+  'ALREADY_REVOKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -151,6 +151,8 @@ export interface Device {
   publicKey: PublicKeyJwk;
   person: string | null;
   enrolledAt: Instant;
+  /** Revoked: nothing it signs after its op number `afterSeq` is accepted (SYNC-5). */
+  revoked?: { afterSeq: number; at: Instant; by: string };
 }
 
 export interface Tenant {

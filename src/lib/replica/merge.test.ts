@@ -36,6 +36,14 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       }),
     })
     .map((payload) => ({ type: 'setServicePlans', payload })),
+  // SYNC-5: revocations cut by op number, wherever the cut ops sort; without
+  // afterSeq, the replica stamps the last op of the device it has seen.
+  fc
+    .record(
+      { device: fc.constantFrom('d0', 'd1', 'd2', 'd3', 'd4'), afterSeq: fc.nat(4) },
+      { requiredKeys: ['device'] },
+    )
+    .map((payload) => ({ type: 'revokeDevice', payload })),
 );
 
 type Step =

@@ -6,7 +6,8 @@ import { conflictOf, type Conflict } from './conflict';
 import { Checkpoints, type Checkpoint } from './checkpoints';
 import { Journal, undo, type Change } from './journal';
 import { compareOps, opTime, type Op, type StoredOp } from './op';
-import { signatureRefusal } from './signature';
+import { Revocations, revocationOf, type Revocation, type RevocationsState } from './revocations';
+import { revokedRefusal, signatureRefusal } from './signature';
 import type { SnapshotState } from './snapshot';
 
 /**
@@ -93,6 +94,7 @@ export class Replay {
   private trial: Trial | null = null;
   private revisions = ++revisionClock;
   private readonly checkpoints: Checkpoints;
+  private readonly revocations = new Revocations();
   conflicts: Conflict[] = [];
 
   constructor(
@@ -108,8 +110,14 @@ export class Replay {
    * ops it reflects, in replay order; `state` (JSON) becomes its state, and
    * `checkpoint`, an earlier one, what a late op rewinds to.
    */
-  restore(entries: Entry[], state: string, checkpoint: Checkpoint | null): void {
+  restore(
+    entries: Entry[],
+    state: string,
+    checkpoint: Checkpoint | null,
+    revocations: RevocationsState,
+  ): void {
     if (this.entries.length) throw new Error('Only an empty replay can be restored.');
+    this.revocations.restore(revocations);
     this.entries = entries;
     this.changes = entries.map(() => UNCHANGED);
     this.restoredUpTo = entries.length;
@@ -126,6 +134,11 @@ export class Replay {
    */
   snapshotTaken(state: string): Checkpoint | null {
     return this.checkpoints.taken(this.entries.length, state);
+  }
+
+  /** The revocations held and dropped, to store with a snapshot (revocations.ts). */
+  get revocationsState(): RevocationsState {
+    return this.revocations.state;
   }
 
   /** The replayed tenant: a plain object, changed in place as ops apply. */
@@ -169,8 +182,55 @@ export class Replay {
     if (!added.length) return;
     this.dropTrial();
     const sorted = [...added].sort((a, b) => compareOps(a.op, b.op));
-    const later = this.rewindTo(this.positionOf(sorted[0].op));
-    for (const entry of merged(later, sorted)) this.applyNext(entry);
+    const changed = sorted.flatMap((entry) => this.considered(entry));
+    this.replayFrom(this.positionOf(sorted[0].op), sorted, changed);
+  }
+
+  /** A revocation whose holding this entry changes (revocations.ts), as a list. */
+  private considered(entry: Entry): Revocation[] {
+    const revocation = entry.key === null ? null : revocationOf(entry.op);
+    const changed = this.revocations.consider(entry.id, revocation);
+    return changed ? [changed] : [];
+  }
+
+  /**
+   * Rewinds to `from`, or further back where a revocation whose holding
+   * changed cuts an op, and replays `added` in. A revocation held but refused
+   * at its position is dropped, and what it cut is decided again.
+   */
+  private replayFrom(from: number, added: Entry[], changed: Revocation[]): void {
+    let start = from;
+    for (let again = changed; again.length;) {
+      for (const revocation of again) start = Math.min(start, this.firstCutBy(revocation));
+      // Revocations dropped at or after the start are decided afresh, from holding.
+      again = this.revocations.undrop(this.droppedFrom(start));
+    }
+    let queue = merged(this.rewindTo(start), added);
+    for (let i = 0; i < queue.length;) {
+      const entry = queue[i++];
+      const refused = this.applyNext(entry) !== null;
+      const revocation = this.revocations.of(entry.id);
+      if (!refused || !revocation || this.revocations.isDropped(entry.id)) continue;
+      this.revocations.drop(entry.id);
+      const first = this.firstCutBy(revocation);
+      if (first < this.entries.length) {
+        queue = [...this.rewindTo(first), ...queue.slice(i)];
+        i = 0;
+      }
+    }
+  }
+
+  /** The index of the first entry a revocation cuts, or the length when none. */
+  private firstCutBy({ device, afterSeq }: Revocation): number {
+    const index = this.entries.findIndex((e) => e.device === device && e.op.seq > afterSeq);
+    return index < 0 ? this.entries.length : index;
+  }
+
+  /** Dropped revocations at `index` or later. */
+  private droppedFrom(index: number): string[] {
+    const dropped = this.revocations.droppedIds;
+    if (!dropped.size) return [];
+    return this.entries.slice(index).flatMap((e) => (dropped.has(e.id) ? [e.id] : []));
   }
 
   /**
@@ -181,9 +241,11 @@ export class Replay {
     const first = this.entries.findIndex(({ id, key }) => keys.has(id) && keys.get(id) !== key);
     if (first < 0) return;
     this.dropTrial();
-    for (const entry of this.rewindTo(first)) {
-      this.applyNext(keys.has(entry.id) ? entryOf(entry.op, keys.get(entry.id)!) : entry);
-    }
+    const later = this.rewindTo(first).map((entry) =>
+      keys.has(entry.id) ? entryOf(entry.op, keys.get(entry.id)!) : entry,
+    );
+    const changed = later.filter((e) => keys.has(e.id)).flatMap((e) => this.considered(e));
+    this.replayFrom(first, later, changed);
   }
 
   /**
@@ -242,7 +304,9 @@ export class Replay {
       trial.command.type === op.type &&
       trial.command.payload === op.payload &&
       trial.author === op.author &&
-      (!last || compareOps(last.op, op) < 0);
+      (!last || compareOps(last.op, op) < 0) &&
+      // A revocation may cut ops before it: it goes in through insert.
+      revocationOf(op) === null;
     if (!stands) {
       if (trial) undo(trial.changes);
       this.insert([entry]);
@@ -311,10 +375,14 @@ export class Replay {
     return later;
   }
 
-  private applyNext(entry: Entry): void {
+  /** Decides and applies the next entry; returns its conflict, or null when it took effect. */
+  private applyNext(entry: Entry): Conflict | null {
     const { op } = entry;
     const { tenant } = this.state();
-    const refusal = signatureRefusal(tenant, op, entry.key);
+    const cut = this.revocations.cutOf(op.device);
+    const refusal =
+      signatureRefusal(tenant, op, entry.key) ??
+      (cut !== undefined && op.seq > cut ? revokedRefusal(op.device, cut) : null);
     let conflict: Conflict | null = refusal ? conflictOf(op, refusal) : null;
     let changes = UNCHANGED;
     if (!conflict) {
@@ -329,6 +397,7 @@ export class Replay {
     this.outcomes.push(conflict);
     if (conflict) this.conflicts.push(conflict);
     this.changed();
+    return conflict;
   }
 
   /** The engine's execute on the recording view. */

@@ -179,6 +179,7 @@ export class Replica {
 
   /** Money is never combined silently: a total change names the version it was made against. */
   private stamped(command: Command, now: number): unknown {
+    if (command.type === 'revokeDevice') return this.cutStamped(command.payload);
     if (command.type !== 'setTotalLicenses') return command.payload;
     const payload = command.payload as { subscription?: unknown; basedOn?: unknown };
     const subscription =
@@ -187,6 +188,13 @@ export class Replica {
         : undefined;
     if (!subscription || payload.basedOn !== undefined) return command.payload;
     return { ...payload, basedOn: subscription.totalVersion };
+  }
+
+  /** A revocation cuts after the last op of the device this replica has seen (SYNC-5). */
+  private cutStamped(payload: unknown): unknown {
+    const p = payload as { device?: unknown; afterSeq?: unknown };
+    if (typeof p.device !== 'string' || p.afterSeq !== undefined) return payload;
+    return { ...p, afterSeq: this.latest.get(p.device)?.op.seq ?? 0 };
   }
 
   /** The tenant as it stands at `now` (scheduled changes due by then applied), without touching the replay. */
@@ -469,6 +477,7 @@ export class Replica {
     }
     const state = JSON.stringify({ tenant: this.tenant, conflicts: this.conflicts });
     const checkpoint = this.replay.snapshotTaken(state);
+    const revocations = this.replay.revocationsState;
     const offeredKeys = Object.fromEntries(
       [...this.offeredKeys].map(([device, keys]) => [device, [...keys.values()]]),
     );
@@ -484,6 +493,7 @@ export class Replica {
       heads: Object.fromEntries([...this.latest].map(([device, { id }]) => [device, id])),
       offeredKeys,
       awaited: Object.fromEntries(this.awaited),
+      revocations,
       digest: await digestOf(ops.map(({ id }) => id)),
     };
   }
@@ -543,7 +553,12 @@ export class Replica {
     const own = entries.findLast((e) => e.device === this.device && e.key !== null);
     this.ownHead = own ? stored.get(own.id)! : null;
     this.replay = new Replay(this.base, this.catalogue, this.checkpointSpacing);
-    this.replay.restore(entries, snapshot.state, checkpoint ?? null);
+    this.replay.restore(
+      entries,
+      snapshot.state,
+      checkpoint ?? null,
+      snapshot.revocations ?? { candidates: {}, dropped: [] },
+    );
     this.unread = false;
     return true;
   }

@@ -3,8 +3,11 @@ import type { PublicKeyJwk, Tenant } from '../domain/types';
 import { fingerprint } from './deviceKeys';
 import type { Op } from './op';
 
-/** Who signs an op, for whom, and what it says: enough to know the key it needs. */
-type Signed = Pick<Op, 'device' | 'author' | 'type' | 'payload'>;
+/**
+ * Who signs an op, for whom, and what it says: enough to know the key it
+ * needs. No `seq`: a command not yet signed, which comes after all its device's ops.
+ */
+type Signed = Pick<Op, 'device' | 'author' | 'type' | 'payload'> & { seq?: number };
 
 /** The key an op must be signed with at its position in the log. */
 export function expectedKey(tenant: Tenant, op: Signed): PublicKeyJwk | null {
@@ -39,6 +42,10 @@ export function signatureRefusal(tenant: Tenant, op: Signed, key: string | null)
       'Nothing to do: it was not applied. If it came from a sync file, ask for a fresh export.',
     );
   }
+  const revoked = tenant.devices[op.device]?.revoked;
+  if (revoked && (op.seq ?? Infinity) > revoked.afterSeq) {
+    return revokedRefusal(op.device, revoked.afterSeq);
+  }
   const person = tenant.devices[op.device]?.person ?? null;
   if (person !== null && op.author !== person) {
     return refuse(
@@ -48,4 +55,13 @@ export function signatureRefusal(tenant: Tenant, op: Signed, key: string | null)
     );
   }
   return null;
+}
+
+/** SYNC-5: a revoked device's ops past its cut, wherever they sort. */
+export function revokedRefusal(device: string, afterSeq: number): Refusal {
+  return refuse(
+    'DEVICE_REVOKED',
+    `The device "${device}" was revoked: what it changed after its first ${afterSeq} changes is not accepted.`,
+    'Make the change again from a device that is still enrolled.',
+  );
 }

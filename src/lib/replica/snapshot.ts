@@ -3,6 +3,7 @@ import type { PublicKeyJwk, Tenant } from '../domain/types';
 import type { Checkpoint } from './checkpoints';
 import type { Conflict } from './conflict';
 import { sha256 } from './deviceKeys';
+import type { RevocationsState } from './revocations';
 import type { Voucher } from './vouching';
 
 /**
@@ -36,6 +37,8 @@ export interface Snapshot {
   offeredKeys: Record<string, PublicKeyJwk[]>;
   /** Ops named in `prev` not yet in the log, and who named them (vouching.ts). */
   awaited?: Record<string, Omit<Voucher, 'key'>[]>;
+  /** The revocations the replay held and dropped (revocations.ts). */
+  revocations?: RevocationsState;
 }
 
 export interface SnapshotState {

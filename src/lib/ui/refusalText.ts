@@ -43,6 +43,8 @@ const REFUSALS: Record<ErrorCode, Wording> = {
   INVALID_PAYMENT_METHOD: [m.why_invalid_payment_method, m.fix_invalid_payment_method],
   INVALID_SIGNATURE: [m.why_invalid_signature, m.fix_invalid_signature],
   UNKNOWN_DEVICE: [m.why_unknown_device, m.fix_unknown_device],
+  DEVICE_REVOKED: [m.why_device_revoked, m.fix_device_revoked],
+  ALREADY_REVOKED: [m.why_already_revoked, m.fix_already_revoked],
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { Context, Decision } from '../context';
 import { accept, reject } from '../context';
-import { asPayload, optionalText, text, type Payload } from '../payload';
+import { asPayload, number, optionalText, text, type Payload } from '../payload';
 import { activeUser } from '../permissions';
 import { InvalidInput, refuse } from '../refusal';
 import type { PublicKeyJwk, Tenant } from '../types';
@@ -47,5 +47,42 @@ export function decideEnrolDevice(tenant: Tenant, p: Payload, ctx: Context): Dec
   }
   return accept(() => {
     tenant.devices[id] = { id, publicKey: key, person, enrolledAt: ctx.now };
+  });
+}
+
+/**
+ * SYNC-5: a Global Administrator revokes a device. What it signed up to and
+ * including its op number `afterSeq` (the last the revoking admin had seen of
+ * it) stands; everything after is refused, whatever time its clock claims
+ * (replica/revocations.ts applies the cut to ops that sort before this one).
+ */
+export function decideRevokeDevice(tenant: Tenant, p: Payload, ctx: Context): Decision {
+  const id = text(p, 'device');
+  const afterSeq = number(p, 'afterSeq');
+  if (!Number.isInteger(afterSeq) || afterSeq < 0) {
+    throw new InvalidInput('afterSeq', 'must be a whole number, 0 or more');
+  }
+  const device = tenant.devices[id];
+  if (!device) {
+    return reject(
+      refuse('NOT_FOUND', `No device "${id}" is enrolled.`, 'Pick a device from the list.'),
+    );
+  }
+  if (device.revoked) {
+    return reject(
+      refuse(
+        'ALREADY_REVOKED',
+        `The device "${id}" is already revoked.`,
+        'Nothing to do: it can no longer change the tenant.',
+      ),
+    );
+  }
+  const actor = author(tenant, ctx, 'revoke devices', 'Ask a Global Administrator.');
+  if (isRefusal(actor)) return reject(actor);
+  if (!actor.roles.includes('GlobalAdministrator')) {
+    return reject(notAuthorized('revoke devices', 'Ask a Global Administrator.'));
+  }
+  return accept(() => {
+    device.revoked = { afterSeq, at: ctx.now, by: actor.id };
   });
 }

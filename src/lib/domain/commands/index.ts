@@ -9,7 +9,7 @@ import {
 } from './assignments';
 import { decideDismissConflict } from './conflicts';
 import { decideCreateTenant } from './createTenant';
-import { decideEnrolDevice } from './devices';
+import { decideEnrolDevice, decideRevokeDevice } from './devices';
 import { decideImportTenant } from './importTenant';
 import { decideAddPaymentMethod, decideUpdatePaymentMethod } from './paymentMethods';
 import { decideRedeemProductKeys } from './productKeys';
@@ -48,6 +48,7 @@ export const COMMANDS = {
   addPaymentMethod: decideAddPaymentMethod,
   updatePaymentMethod: decideUpdatePaymentMethod,
   enrolDevice: decideEnrolDevice,
+  revokeDevice: decideRevokeDevice,
   importTenant: decideImportTenant,
   dismissConflict: decideDismissConflict,
 } satisfies Record<string, Decide>;

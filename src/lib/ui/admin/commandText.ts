@@ -25,6 +25,7 @@ const LABELS: Record<CommandType, () => string> = {
   addPaymentMethod: m.command_add_payment_method,
   updatePaymentMethod: m.command_update_payment_method,
   enrolDevice: m.command_enrol_device,
+  revokeDevice: m.command_revoke_device,
   importTenant: m.command_import_tenant,
   dismissConflict: m.command_dismiss_conflict,
 };
