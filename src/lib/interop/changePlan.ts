@@ -67,7 +67,13 @@ const PLANNED = new Set([
 ]);
 
 /** Seats' own bookkeeping: nothing to carry to the real tenant. */
-const LOCAL = new Set(['enrolDevice', 'revokeDevice', 'dismissConflict', 'completeCreditCheck', 'createTenant']);
+const LOCAL = new Set([
+  'enrolDevice',
+  'revokeDevice',
+  'dismissConflict',
+  'completeCreditCheck',
+  'createTenant',
+]);
 
 /** user → product → disabled plan names, over every subscription the user holds. */
 function holdings(tenant: Tenant): Map<string, Map<string, string[]>> {
