@@ -44,7 +44,12 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ['src/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/relay/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'relay/**/*.test.ts',
+      'tests/scenarios/**/*.test.ts',
+      'tests/relay/**/*.test.ts',
+    ],
     environment: 'node',
   },
 });
