@@ -49,6 +49,7 @@ export default defineConfig({
       'relay/**/*.test.ts',
       'tests/scenarios/**/*.test.ts',
       'tests/relay/**/*.test.ts',
+      'tests/adversarial/**/*.test.ts',
     ],
     environment: 'node',
   },
