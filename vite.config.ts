@@ -46,6 +46,7 @@ export default defineConfig({
   test: {
     include: [
       'src/**/*.test.ts',
+      'relay/**/*.test.ts',
       'tests/scenarios/**/*.test.ts',
       'tests/relay/**/*.test.ts',
       'tests/adversarial/**/*.test.ts',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RateLimit } from './rate-limit';
 
 export interface RelayOptions {
   port: number;
@@ -12,6 +13,8 @@ export interface RelayOptions {
   /** Trust on first use: an unlisted tenant is registered by its first client's token. */
   openTenants: boolean;
   maxMessageBytes: number;
+  /** Messages a second each connection may send, and how many at once. */
+  rateLimit: RateLimit;
   redisUrl?: string;
   /** How long Hocuspocus waits after the last change before storing a document. */
   storeDebounceMs?: number;
@@ -20,6 +23,11 @@ export interface RelayOptions {
 const relayDir = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DB = path.join(relayDir, 'data', 'relay.sqlite');
 const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
+// An honest device sends a handful of messages on connect (token, sync, awareness), then one
+// per change an admin makes: far below 20 a second. The burst leaves room for a quick run of
+// changes, or several tabs' changes passed on at once.
+const DEFAULT_MESSAGES_PER_SECOND = 20;
+const DEFAULT_MESSAGE_BURST = 100;
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptions {
   return {
@@ -33,14 +41,25 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptio
       'RELAY_MAX_MESSAGE_BYTES',
       DEFAULT_MAX_MESSAGE_BYTES,
     ),
+    rateLimit: {
+      perSecond: integer(
+        env.RELAY_MESSAGES_PER_SECOND,
+        'RELAY_MESSAGES_PER_SECOND',
+        DEFAULT_MESSAGES_PER_SECOND,
+        1,
+      ),
+      burst: integer(env.RELAY_MESSAGE_BURST, 'RELAY_MESSAGE_BURST', DEFAULT_MESSAGE_BURST, 1),
+    },
     redisUrl: env.REDIS_URL || undefined,
   };
 }
 
-function integer(raw: string | undefined, name: string, fallback: number): number {
+function integer(raw: string | undefined, name: string, fallback: number, min = 0): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}`);
+  }
   return value;
 }
 

@@ -5,6 +5,7 @@ import { AppendOnlyGuard, appendOnlyExtension } from './append-only';
 import { authExtension } from './auth';
 import type { RelayOptions } from './config';
 import { persistenceExtension } from './persistence';
+import { limitMessageRate } from './rate-limit';
 import { dropAllSockets, logSocketErrorsBriefly } from './sockets';
 import { openStore } from './store';
 
@@ -43,6 +44,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     { maxPayload: options.maxMessageBytes },
   );
   logSocketErrorsBriefly(server.webSocketServer, options.maxMessageBytes);
+  limitMessageRate(server.webSocketServer, options.rateLimit);
 
   try {
     await listen(server, options.port, options.host);

@@ -1,14 +1,14 @@
 // Two devices' offline work, merged through a real relay process (SYNC-1..4).
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRelay, type RelayStatus } from '../../src/lib/replica/transports/relay';
 import { testDevices } from '../../src/lib/replica/testDevices';
+import { WebSocketPolyfill } from './relayClients';
 import { startRelayProcess, stopRelayProcess, type RelayProcess } from './relayProcess';
+import { waitFor } from './waitFor';
 
-const WebSocketPolyfill = createRequire(import.meta.url)('ws') as unknown;
 const TENANT = 'contoso';
 const TOKEN = 'contoso-secret';
 
@@ -27,17 +27,6 @@ afterAll(async () => {
   if (relay) await stopRelayProcess(relay);
   await rm(dir, { recursive: true, force: true });
 });
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what}; relay said:\n${relay.output.slice(-10).join('\n')}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('merging through the relay', () => {
   it('two admins each take the last license offline; online, both show one assignment and one conflict', async () => {
@@ -79,10 +68,12 @@ describe('merging through the relay', () => {
     );
     try {
       await waitFor(
+        relay,
         () => laptop.opMap.size === 2 && phone.opMap.size === 2,
         'both devices to hold both ops',
       );
       await waitFor(
+        relay,
         () => statuses['laptop']?.unsynced === 0 && statuses['phone']?.unsynced === 0,
         'the relay to confirm every change',
       );
@@ -112,7 +103,7 @@ describe('merging through the relay', () => {
       (s) => (status = s),
     );
     try {
-      await waitFor(() => status?.state === 'refused', 'the relay to refuse the token');
+      await waitFor(relay, () => status?.state === 'refused', 'the relay to refuse the token');
       expect(status?.detail).toMatch(/refused this tenant's token/);
       expect(
         (
