@@ -146,9 +146,19 @@ test('the change plan since the import holds exactly the change made after it; a
   await expect(page.getByText("1 user's licenses change.")).toBeVisible();
 });
 
-test('Users CSV and licenses report download, and the page reads in Swedish', async ({ page }) => {
+test('the admin center CSV previews with its line numbers; Users CSV and licenses report download; the page reads in Swedish', async ({
+  page,
+}) => {
   await openDemo(page);
   await openInterop(page);
+  await page.getByLabel('Choose files').setInputFiles(`${FIXTURES}admin-center-users.csv`);
+  await expect(count(page, 'People')).toHaveText('7');
+  await expect(
+    page
+      .getByRole('table', { name: /^Left out: 5 problems/ })
+      .getByRole('row', { name: /admin-center-users\.csv line 9/ }),
+  ).toContainText('a quote inside a field must be doubled');
+
   const [users] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the Users CSV' }).click(),
