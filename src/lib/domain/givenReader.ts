@@ -1,4 +1,10 @@
-import type { GivenAssignment, GivenProductKey, GivenSubscription, GivenUser } from './seed';
+import type {
+  GivenAssignment,
+  GivenProductKey,
+  GivenSubscription,
+  GivenUser,
+  Imported,
+} from './seed';
 import { parseInstant, type Instant } from './time';
 import {
   BILLING_FREQUENCIES,
@@ -200,5 +206,18 @@ export function readProductKey(path: string, value: unknown): GivenProductKey {
     product: r.string('product'),
     licenses,
     extendsMonths: r.number('extendsMonths'),
+  };
+}
+
+/** The importTenant payload: people, subscriptions, assignments and product keys. */
+export function readImported(value: unknown): Imported {
+  const r = Reader.of('import', value, ['users', 'subscriptions', 'assignments', 'productKeys']);
+  const each = <T>(key: string, read: (path: string, v: unknown) => T) =>
+    (r.list(key) ?? []).map((item, i) => read(`import.${key}[${i}]`, item));
+  return {
+    users: each('users', readUser),
+    subscriptions: each('subscriptions', readSubscription),
+    assignments: each('assignments', readAssignment),
+    productKeys: each('productKeys', readProductKey),
   };
 }

@@ -36,6 +36,7 @@ function columnsOf(header: string[], file: string): Map<Column, number> {
   if (missing.length) {
     throw new ImportRefused(
       file,
+      'NOT_ACTIVE_USERS',
       `is not the admin center's Active users export: it has no ${missing.map((c) => `"${c}"`).join(', ')} column${missing.length > 1 ? 's' : ''}`,
     );
   }
@@ -60,7 +61,7 @@ export function importAdminCenterCsv(
   }));
   const notes: ImportRemark[] = [];
   const [header, ...rows] = records;
-  if (!header) throw new ImportRefused(file.name, 'is empty');
+  if (!header) throw new ImportRefused(file.name, 'EMPTY', 'is empty');
   const columns = columnsOf(header.fields, file.name);
   const width = Math.max(...columns.values()) + 1;
 

@@ -38,11 +38,19 @@ function topLevelValues(text: string, file: string): { start: number; end: numbe
       depth--;
       if (depth === 0) spans.push({ start, end: i + 1 });
     } else if (depth === 0 && !/\s/.test(c)) {
-      throw new ImportRefused(file, `broken JSON at line ${lineAt(text, i)}: unexpected "${c}"`);
+      throw new ImportRefused(
+        file,
+        'BROKEN_JSON',
+        `broken JSON at line ${lineAt(text, i)}: unexpected "${c}"`,
+      );
     }
   }
   if (depth !== 0 || inString) {
-    throw new ImportRefused(file, `broken JSON: the file ends inside a value (is it cut short?)`);
+    throw new ImportRefused(
+      file,
+      'CUT_SHORT',
+      `broken JSON: the file ends inside a value (is it cut short?)`,
+    );
   }
   return spans;
 }
@@ -54,7 +62,11 @@ function parseSpan(text: string, span: { start: number; end: number }, file: str
   } catch (error) {
     const position = /position (\d+)/.exec(String(error))?.[1];
     const line = lineAt(text, span.start + (position ? Number(position) : 0));
-    throw new ImportRefused(file, `broken JSON at line ${line}: ${(error as Error).message}`);
+    throw new ImportRefused(
+      file,
+      'BROKEN_JSON',
+      `broken JSON at line ${line}: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -69,7 +81,7 @@ const isPage = (v: unknown): v is { value: unknown[] } => isObject(v) && Array.i
  */
 export function graphCollection(text: string, file: string): GraphCollection {
   const values = topLevelValues(text, file).map((span) => parseSpan(text, span, file));
-  if (values.length === 0) throw new ImportRefused(file, 'is empty: no JSON found');
+  if (values.length === 0) throw new ImportRefused(file, 'EMPTY', 'is empty: no JSON found');
   const pages: unknown[] =
     values.length === 1 && Array.isArray(values[0]) && values[0].every(isPage) ? values[0] : values;
   const items: GraphItem[] = [];
@@ -81,7 +93,11 @@ export function graphCollection(text: string, file: string): GraphCollection {
       return;
     }
     if (!isPage(page)) {
-      throw new ImportRefused(file, `${where} is not a Graph response: it has no "value" list`);
+      throw new ImportRefused(
+        file,
+        'NOT_GRAPH',
+        `${where} is not a Graph response: it has no "value" list`,
+      );
     }
     page.value.forEach((value, i) => items.push({ value, where: `${where} value[${i}]` }));
   });

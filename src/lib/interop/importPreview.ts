@@ -36,11 +36,26 @@ export interface ImportPreview {
 
 export type Progress = (done: number, total: number) => void;
 
+/** Why a file as a whole cannot be imported: the page words each in the person's language. */
+export type ImportRefusalCode =
+  | 'TOO_BIG'
+  | 'UTF16_READ_AS_UTF8'
+  | 'UTF16_WITHOUT_BOM'
+  | 'NOT_UTF8'
+  | 'BROKEN_JSON'
+  | 'CUT_SHORT'
+  | 'EMPTY'
+  | 'NOT_GRAPH'
+  | 'NOT_ACTIVE_USERS'
+  | 'WHICH_FILES';
+
 /** The whole file cannot be imported (too big, not JSON, wrong columns); nothing was read. */
 export class ImportRefused extends Error {
   constructor(
     readonly file: string,
-    why: string,
+    readonly code: ImportRefusalCode,
+    /** The specifics in English: a line number, the missing columns. */
+    readonly why: string,
   ) {
     super(`${file}: ${why}`);
   }

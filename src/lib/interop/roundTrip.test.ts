@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue, type Catalogue } from '../domain/catalogue/catalogue';
+import { query } from '../domain/queries';
 import { importAdminCenterCsv } from './adminCenterCsv';
 import { changePlan } from './changePlan';
 import { fixture, fixtureBytes } from './fixtures';
@@ -7,7 +8,7 @@ import { graphBatches } from './graphBatch';
 import { importGraph } from './graphImport';
 import type { ImportPreview } from './importPreview';
 import { powershellScript } from './powershellScript';
-import { RecordedLog } from './recordedLog';
+import { ADMIN, RecordedLog } from './recordedLog';
 import { windowOf } from './replayLog';
 
 let catalogue: Catalogue;
@@ -114,9 +115,14 @@ describe.each([
     ]);
   });
 
-  it('reads the same file to the same payload; a second importTenant of it is refused whole', () => {
+  it('reads the same file to the same payload: nothing to change, and importTenant refuses it whole', () => {
     expect(read().payload).toEqual(read().payload);
     const { recorded } = imported(read());
+    const ctx = { now: recorded.time, author: ADMIN, catalogue };
+    expect(query(recorded.tenant, 'importChanges', read().payload, ctx)).toEqual({
+      ok: true,
+      value: { users: 0, subscriptions: 0, assignments: 0, productKeys: 0 },
+    });
     const before = structuredClone(recorded.tenant);
     recorded.run({ type: 'importTenant', payload: read().payload });
     expect(recorded.lastOutcome()).toMatchObject({

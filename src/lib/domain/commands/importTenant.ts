@@ -1,30 +1,11 @@
 import type { Context, Decision } from '../context';
 import { accept, reject } from '../context';
-import {
-  MalformedInput,
-  Reader,
-  readAssignment,
-  readProductKey,
-  readSubscription,
-  readUser,
-} from '../givenReader';
+import { MalformedInput, readImported } from '../givenReader';
 import type { Payload } from '../payload';
 import { refuse } from '../refusal';
 import { addImported, SeedError, type Imported } from '../seed';
 import type { Tenant } from '../types';
 import { author, isRefusal, notAuthorized, USERS_REMEDY } from './authorization';
-
-function readImport(p: Payload): Imported {
-  const r = Reader.of('import', p, ['users', 'subscriptions', 'assignments', 'productKeys']);
-  const each = <T>(key: string, read: (path: string, v: unknown) => T) =>
-    (r.list(key) ?? []).map((item, i) => read(`import.${key}[${i}]`, item));
-  return {
-    users: each('users', readUser),
-    subscriptions: each('subscriptions', readSubscription),
-    assignments: each('assignments', readAssignment),
-    productKeys: each('productKeys', readProductKey),
-  };
-}
 
 /**
  * Brings a real tenant's people, subscriptions and assignments in as one op
@@ -40,7 +21,7 @@ export function decideImportTenant(tenant: Tenant, p: Payload, ctx: Context): De
   }
   let imported: Imported;
   try {
-    imported = readImport(p);
+    imported = readImported(p);
     // A plain copy: a replay hands the engine a recording view of the tenant (a
     // Proxy), which structuredClone refuses.
     addImported(JSON.parse(JSON.stringify(tenant)) as Tenant, imported, ctx.now, ctx.catalogue);

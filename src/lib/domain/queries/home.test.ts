@@ -116,17 +116,34 @@ describe('expiringSubscriptions (LIC-6)', () => {
   });
 });
 
-describe('violations', () => {
-  it('is empty for a tenant the engine produced', () => {
+describe('violations and overAssignedLicenses', () => {
+  it('are empty for a tenant the engine produced', () => {
     expect(ask(tenant(), 'violations')).toEqual({ ok: true, value: [] });
+    expect(ask(tenant(), 'overAssignedLicenses')).toEqual({ ok: true, value: [] });
   });
 
-  it('names each broken rule of imported data', () => {
+  it('name each broken rule of imported data; more assigned than bought is its own list (LIC-2, ASG-6)', () => {
     const t = tenant();
     t.subscriptions['e3-a'].total = 0;
-    expect(ask(t, 'violations')).toEqual({
+    expect(ask(t, 'violations')).toEqual({ ok: true, value: ['LIC-1: e3-a has 0 licenses'] });
+    expect(ask(t, 'overAssignedLicenses')).toEqual({
       ok: true,
-      value: ['LIC-1: e3-a has 0 licenses', 'LIC-2/ASG-6: e3-a has 1 assigned of 0'],
+      value: [
+        {
+          subscription: 'e3-a',
+          product: 'ENTERPRISEPACK',
+          productName: 'Office 365 E3',
+          assigned: 1,
+          total: 0,
+        },
+      ],
     });
+  });
+
+  it('leave out an expired subscription: its licenses are not valid anyway', () => {
+    const t = tenant();
+    t.subscriptions['e3-b'].total = 0;
+    const answer = ask(t, 'overAssignedLicenses');
+    expect(answer.ok && answer.value).toEqual([]);
   });
 });

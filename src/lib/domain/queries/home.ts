@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { violations } from '../invariants';
+import { otherViolations, overAssigned } from '../invariants';
 import { EXPIRED_DAYS, lifecycle } from '../lifecycle';
 import { daysAfter, toDate } from '../time';
 import type { Subscription, Tenant } from '../types';
@@ -54,7 +54,15 @@ export function expiringSubscriptions(tenant: Tenant, days: number, ctx: Context
     }));
 }
 
-/** Rules the tenant's data breaks (an import can bring broken counts in): each names its rule. */
-export function ruleViolations(tenant: Tenant, ctx: Context): string[] {
-  return violations(tenant, ctx.now);
+/** Rules the tenant's data breaks (an import can bring them in), but over-assignment: each names its rule. */
+export function ruleViolations(tenant: Tenant): string[] {
+  return otherViolations(tenant);
+}
+
+/** Subscriptions with more licenses assigned than they have, as imported (LIC-2, ASG-6). */
+export function overAssignedLicenses(tenant: Tenant, ctx: Context) {
+  return overAssigned(tenant, ctx.now).map((o) => ({
+    ...o,
+    productName: ctx.catalogue.product(o.product)?.displayName ?? o.product,
+  }));
 }

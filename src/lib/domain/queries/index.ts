@@ -8,8 +8,10 @@ import {
   EXPIRING_WITHIN_DAYS,
   expiringSubscriptions,
   productLicenses,
+  overAssignedLicenses,
   ruleViolations,
 } from './home';
+import { importChanges } from './imports';
 import { licenseActions, licenseCounts, productUsers, subscriptionsOfProduct } from './licenses';
 import { roleHolders } from './roles';
 import {
@@ -80,7 +82,9 @@ export const QUERIES = {
       a['days'] === undefined ? EXPIRING_WITHIN_DAYS : number(a, 'days'),
       ctx,
     ),
-  violations: (t, _a, ctx) => ruleViolations(t, ctx),
+  violations: (t) => ruleViolations(t),
+  overAssignedLicenses: (t, _a, ctx) => overAssignedLicenses(t, ctx),
+  importChanges,
   roles: (t, a, ctx) => roleHolders(t, text(a, 'as'), ctx),
   deletedUsers: (t, _a, ctx) => deletedUsers(t, ctx),
   licenseChoices: (t, a, ctx) => licenseChoices(t, text(a, 'as'), ctx),

@@ -29,5 +29,6 @@ export const NAV: NavItem[] = [
   { href: '/roles', label: m.nav_roles },
   { href: '/conflicts', label: m.nav_conflicts },
   { href: '/activity', label: m.nav_activity },
+  { href: '/import', label: m.nav_interop },
   { href: '/sync', label: m.nav_sync },
 ];
