@@ -302,6 +302,17 @@ test('the purchaser of a self-service subscription buys more licenses; admins on
   await openSubscription(page, 'visio-self');
   const view = page.getByRole('region', { name: 'Self-service purchase' });
   await expect(view).toContainText('Sofie Madsen');
+  // SELF-3: product, purchaser, quantity, expiry date, purchase price and assigned users.
+  await expect(view.getByRole('term')).toHaveText([
+    'Product',
+    'Purchaser',
+    'Quantity',
+    'Renews or expires on',
+    'Purchase price',
+    'Assigned users',
+  ]);
+  await expect(view.getByRole('definition').nth(0)).toHaveText('Visio Plan 2');
+  await expect(view.getByRole('definition').nth(4)).toHaveText(/US\$/);
   await expect(view.getByRole('listitem')).toHaveCount(2);
   await expect(page.getByRole('button', { name: 'Buy licenses' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Cancel subscription' })).toBeHidden();
