@@ -145,7 +145,10 @@ test('a new version is offered with Reload, and Reload starts it', async ({ page
     const prompt = page.getByRole('status').filter({ hasText: 'A new version is available' });
     await expect(prompt).toBeVisible({ timeout: 15_000 });
     await expectAccessible(page);
+    // The old page also shows the first screen: wait for the reload itself before asking it.
+    const reloaded = page.waitForEvent('load');
     await prompt.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Seats' })).toBeVisible();
     await expect
       .poll(() =>
