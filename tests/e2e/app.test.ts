@@ -77,6 +77,28 @@ test('the language is chosen from the Language menu and remembered', async ({ pa
   await expectAccessible(page);
 });
 
+test.describe('in a browser set to Danish', () => {
+  test.use({ locale: 'da-DK' });
+
+  test('the app starts in Danish, and numbers, dates and money are written the Danish way', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Velkommen til Seats' }),
+    ).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+    await expect(page.getByRole('combobox', { name: 'Sprog' })).toHaveValue('da');
+    await page.getByRole('button', { name: 'Åbn demolejeren' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hjem' })).toBeVisible();
+    await page.goto('/billing/products/o365-e3');
+    const details = page.getByRole('region', { name: 'Abonnementsoplysninger' });
+    // "9. feb. 2026", "20,00 US$ pr. måned": the day first, a decimal comma, the currency after.
+    await expect(details.getByRole('definition').nth(3)).toHaveText(/^\d{1,2}\. \p{L}+\.? \d{4}$/u);
+    await expect(details.getByRole('definition').nth(5)).toHaveText(/^\d+,\d{2}\sUS\$ pr\. måned$/);
+  });
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
@@ -123,7 +145,10 @@ test('a new version is offered with Reload, and Reload starts it', async ({ page
     const prompt = page.getByRole('status').filter({ hasText: 'A new version is available' });
     await expect(prompt).toBeVisible({ timeout: 15_000 });
     await expectAccessible(page);
+    // The old page also shows the first screen: wait for the reload itself before asking it.
+    const reloaded = page.waitForEvent('load');
     await prompt.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Seats' })).toBeVisible();
     await expect
       .poll(() =>

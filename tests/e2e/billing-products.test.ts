@@ -192,34 +192,88 @@ test('turning recurring billing off leaves only Now, and removing needs it on (M
   await expect(pane(page, 'Buy licenses').getByRole('radio')).toHaveCount(0);
 });
 
+/** Each LIC-5 reason with words of its remedy, in English and as the seeds' tables put it. */
 const UNAVAILABLE = [
   {
     id: 'business-premium',
     code: 'RESELLER',
-    text: 'Contact your Cloud Solution Provider partner',
+    en: 'Contact your Cloud Solution Provider partner',
+    sv: 'kontaktar du din partner för molnlösningar',
+    da: 'skal du kontakte din CSP-partner',
   },
   {
     id: 'm365-e3-rep',
     code: 'MICROSOFT_REPRESENTATIVE',
-    text: 'Contact your Microsoft representative',
+    en: 'Contact your Microsoft representative',
+    sv: 'Kontakta din Microsoft-representant',
+    da: 'Kontakt din Microsoft-repræsentant',
   },
-  { id: 'ems-prepaid', code: 'PREPAID', text: 'Add licenses with another product key' },
-  { id: 'o365-e5-trial', code: 'TRIAL', text: 'Buy the trial subscription first' },
-  { id: 'exchange-p2', code: 'CREDIT_CHECK_PENDING', text: 'up to two business days' },
-  { id: 'teams-exploratory', code: 'END_OF_SALE', text: 'no longer available to buy' },
-];
+  {
+    id: 'ems-prepaid',
+    code: 'PREPAID',
+    en: 'Add licenses with another product key',
+    sv: 'Lägg till fler licenser med en annan produktnyckel',
+    da: 'Tilføj flere licenser ved hjælp af en anden produktnøgle',
+  },
+  {
+    id: 'o365-e5-trial',
+    code: 'TRIAL',
+    en: 'Buy the trial subscription first',
+    sv: 'Först köper du utvärderingsprenumerationen',
+    da: 'Først skal du købe dit prøveabonnement',
+  },
+  {
+    id: 'exchange-p2',
+    code: 'CREDIT_CHECK_PENDING',
+    en: 'up to two business days',
+    sv: 'upp till två arbetsdagar',
+    da: 'op til to arbejdsdage',
+  },
+  {
+    id: 'teams-exploratory',
+    code: 'END_OF_SALE',
+    en: 'no longer available to buy',
+    sv: 'inte längre tillgänglig att köpa',
+    da: 'ikke længere tilgængeligt at købe',
+  },
+] as const;
+
+const BOTH_UNAVAILABLE = {
+  en: 'Buy licenses and Remove licenses are unavailable',
+  sv: 'Köp licenser och Ta bort licenser är inte tillgängliga',
+  da: 'Køb licenser og Fjern licenser er ikke tilgængelige',
+} as const;
 
 test('each reason Buy / Remove licenses are unavailable stands in their place, with its remedy (LIC-5, KEY-4)', async ({
   page,
 }) => {
   await openDemo(page);
-  for (const { id, code, text } of UNAVAILABLE) {
+  for (const { id, code, en } of UNAVAILABLE) {
     await openSubscription(page, id);
     await expect(page.getByRole('button', { name: 'Buy licenses' })).toBeHidden();
     await expect(page.getByRole('button', { name: 'Remove licenses' })).toBeHidden();
     const reason = page.locator(`[data-code="${code}"]`);
-    await expect(reason).toContainText('Buy licenses and Remove licenses are unavailable');
-    await expect(reason).toContainText(text);
+    await expect(reason).toContainText(BOTH_UNAVAILABLE.en);
+    await expect(reason).toContainText(en);
+  }
+  await expectAccessible(page);
+});
+
+test('in Swedish and Danish each unavailable reason and remedy follows the seeds’ table (LIC-5)', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  for (const locale of ['sv', 'da'] as const) {
+    if (locale === 'da') await page.getByRole('combobox', { name: 'Språk' }).selectOption('da');
+    for (const row of UNAVAILABLE) {
+      // By address, not by name: the names are in the language being checked.
+      await page.locator('nav a[href="/billing/products"]').click();
+      await page.locator(`a[href="/billing/products/${row.id}"]`).click();
+      const reason = page.locator(`[data-code="${row.code}"]`);
+      await expect(reason).toContainText(BOTH_UNAVAILABLE[locale]);
+      await expect(reason).toContainText(row[locale]);
+    }
   }
   await expectAccessible(page);
 });
@@ -248,6 +302,17 @@ test('the purchaser of a self-service subscription buys more licenses; admins on
   await openSubscription(page, 'visio-self');
   const view = page.getByRole('region', { name: 'Self-service purchase' });
   await expect(view).toContainText('Sofie Madsen');
+  // SELF-3: product, purchaser, quantity, expiry date, purchase price and assigned users.
+  await expect(view.getByRole('term')).toHaveText([
+    'Product',
+    'Purchaser',
+    'Quantity',
+    'Renews or expires on',
+    'Purchase price',
+    'Assigned users',
+  ]);
+  await expect(view.getByRole('definition').nth(0)).toHaveText('Visio Plan 2');
+  await expect(view.getByRole('definition').nth(4)).toHaveText(/US\$/);
   await expect(view.getByRole('listitem')).toHaveCount(2);
   await expect(page.getByRole('button', { name: 'Buy licenses' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Cancel subscription' })).toBeHidden();
@@ -411,6 +476,8 @@ test('in Swedish and Danish the buttons and the total field use the admin center
   const language = page.getByRole('combobox', { name: 'Language' });
   await language.selectOption({ label: 'Svenska' });
   await expect(page.getByRole('button', { name: 'Ta bort licenser' })).toBeVisible();
+  // LIC-3 as seed 002 words it: "24 licenser av 25 tillgängliga".
+  await expect(page.getByText('5 licenser av 30 tillgängliga')).toBeVisible();
   await page.getByRole('button', { name: 'Köp licenser' }).click();
   const sv = pane(page, 'Köp licenser');
   await expect(sv.getByRole('spinbutton', { name: 'Totalt antal licenser' })).toBeVisible();

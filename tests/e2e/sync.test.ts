@@ -106,3 +106,16 @@ test('a damaged sync file is refused with a clear message and changes nothing', 
   await expect(page.getByRole('alert')).toContainText('This file was not imported');
   await expectAccessible(page);
 });
+
+test('the Sync page asks for persistent storage and shows the answer and the space used', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Sync' }).click();
+  const storage = page.getByRole('region', { name: 'Storage on this device' });
+  const answer = storage.locator('[data-persistent]');
+  await expect(answer).toHaveText(/^Storage is (not )?persistent/);
+  const granted = await page.evaluate(() => navigator.storage.persisted());
+  await expect(answer).toHaveAttribute('data-persistent', String(granted));
+  await expect(storage.getByText(/^[\d.,]+ MB used of [\d.,]+ MB available\.$/)).toBeVisible();
+});

@@ -149,5 +149,7 @@ export function managedBySeller(subscription: Subscription, what: string): Refus
     reseller ? 'RESELLER' : 'MICROSOFT_REPRESENTATIVE',
     `${what} through whoever sold it.`,
     reseller ? 'Contact your partner.' : 'Contact your Microsoft representative.',
+    // Not the LIC-5 case the code is worded for: the interface words this one apart.
+    { subscription: subscription.id, remedyCase: 'managed' },
   );
 }

@@ -36,6 +36,25 @@ describe('refusals in the person’s language', () => {
     );
   });
 
+  it('word why Buy / Remove licenses are unavailable as the seeds’ tables do (LIC-5)', () => {
+    const say = (code: Parameters<typeof refuse>[0], locale: 'sv' | 'da') => {
+      const { message, remedy } = refusalText(refuse(code, 'x', 'y'), locale);
+      return `${message} ${remedy}`;
+    };
+    expect(say('CREDIT_CHECK_PENDING', 'sv')).toContain('upp till två arbetsdagar');
+    expect(say('CREDIT_CHECK_PENDING', 'da')).toContain('op til to arbejdsdage');
+    expect(say('PREPAID', 'sv')).toContain('”Förbetald” i kolumnen Inköpskanal');
+    expect(say('PREPAID', 'da')).toContain('»Forudbetalt« i kolonnen Køb kanal');
+    expect(say('RESELLER', 'sv')).toContain('din partner för molnlösningar');
+    expect(say('RESELLER', 'da')).toContain('din CSP-partner');
+    expect(say('TRIAL', 'sv')).toContain('Först köper du utvärderingsprenumerationen');
+    expect(say('TRIAL', 'da')).toContain('Først skal du købe dit prøveabonnement');
+    expect(say('END_OF_SALE', 'da')).toContain('ikke længere tilgængeligt at købe');
+    // The same codes refuse other changes too, where the table's remedy would not fit.
+    const managed = refuse('RESELLER', 'x', 'y', { remedyCase: 'managed' });
+    expect(refusalText(managed, 'sv').remedy).toBe('Kontakta din partner för att ändra den.');
+  });
+
   it('translate sync file errors too', () => {
     const text = syncFileErrorText({ code: 'TAMPERED', message: 'x', remedy: 'y' }, 'da');
     expect(text.message).toContain('forfalsket');

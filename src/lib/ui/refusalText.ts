@@ -66,6 +66,15 @@ const CASES: Partial<Record<ErrorCode, Record<string, Wording>>> = {
   COUNT_VIOLATION: {
     tooManyUsers: [m.why_count_violation, m.fix_count_violation_too_many_users],
   },
+  PREPAID: {
+    renewsWithKey: [m.why_prepaid_renews_with_key, m.fix_prepaid_renews_with_key],
+  },
+  RESELLER: {
+    managed: [m.why_reseller_managed, m.fix_reseller_managed],
+  },
+  MICROSOFT_REPRESENTATIVE: {
+    managed: [m.why_microsoft_representative_managed, m.fix_microsoft_representative_managed],
+  },
 };
 
 const SYNC_FILE_ERRORS: Record<SyncFileError['code'], Wording> = {

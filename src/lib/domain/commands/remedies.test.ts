@@ -86,6 +86,24 @@ describe('remedies that can be followed', () => {
     expect(on.params).toMatchObject({ remedyCase: 'schedule' });
   });
 
+  it('RESELLER and PREPAID outside buying and removing name their own case, not the LIC-5 one (BILL-5)', () => {
+    const t = tenant({
+      subscriptions: [
+        { id: 'bp', product: 'SPB', channel: 'Reseller', total: 5 },
+        { id: 'ems', product: 'EMS', channel: 'Prepaid', total: 5 },
+      ],
+    });
+    const buy = refusal(t, 'setTotalLicenses', { subscription: 'bp', total: 6 });
+    expect(buy.code).toBe('RESELLER');
+    expect(buy.params).not.toHaveProperty('remedyCase');
+    const cancel = refusal(t, 'cancelSubscription', { subscription: 'bp', reason: 'other' });
+    expect(cancel.code).toBe('RESELLER');
+    expect(cancel.params).toMatchObject({ remedyCase: 'managed' });
+    const billing = refusal(t, 'setRecurringBilling', { subscription: 'ems', on: false });
+    expect(billing.code).toBe('PREPAID');
+    expect(billing.params).toMatchObject({ remedyCase: 'renewsWithKey' });
+  });
+
   it('COUNT_VIOLATION for more than 20 users also says to take 20 at a time (ASG-4, ASG-6)', () => {
     const t = tenant({ subscriptions: [{ id: 'e3', total: 5 }] });
     const many = refusal(t, 'assignLicenses', { subscription: 'e3', users });

@@ -164,6 +164,7 @@ export function decideSetRecurringBilling(tenant: Tenant, p: Payload, ctx: Conte
         'PREPAID',
         'A prepaid subscription renews with a product key, not by recurring billing.',
         'Redeem a product key to extend it.',
+        { subscription: subscription.id, remedyCase: 'renewsWithKey' },
       ),
     );
   }
