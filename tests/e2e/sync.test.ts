@@ -93,6 +93,28 @@ test('a change in one tab shows in the other, and a reload keeps it (SYNC-1)', a
   await expect(row(second)).toContainText('Lee Gu');
 });
 
+test('a Global Administrator revokes a device from the device list, and it shows as revoked (SYNC-5)', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Sync' }).click();
+  await page
+    .getByRole('textbox', { name: 'Code of the device to add' })
+    .fill(await newDeviceCode('device-lost-phone'));
+  await page.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Lee Gu' });
+  await page.getByRole('button', { name: 'Add a device' }).click();
+  const row = page.getByRole('row', { name: /device-lost-phone/ });
+  await expect(row).toContainText('Active');
+
+  await page.getByRole('button', { name: 'Revoke device-lost-phone' }).click();
+  await expect(page.getByText('The device was revoked')).toBeVisible();
+  await expect(row).toContainText('Revoked');
+  await expect(page.getByRole('button', { name: 'Revoke device-lost-phone' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('row', { name: /device-lost-phone/ })).toContainText('Revoked');
+  await expectAccessible(page);
+});
+
 test('a damaged sync file is refused with a clear message and changes nothing', async ({
   page,
 }) => {
