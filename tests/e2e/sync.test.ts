@@ -115,6 +115,43 @@ test('a Global Administrator revokes a device from the device list, and it shows
   await expectAccessible(page);
 });
 
+test('a change not yet seen by every device is marked Tentative on its person and product (SYNC-3)', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Sync' }).click();
+  await page
+    .getByRole('textbox', { name: 'Code of the device to add' })
+    .fill(await newDeviceCode('device-field-laptop'));
+  await page.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Lee Gu' });
+  await page.getByRole('button', { name: 'Add a device' }).click();
+  await expect(page.getByRole('row', { name: /device-field-laptop/ })).toContainText('Active');
+
+  await page.getByRole('link', { name: 'Active users' }).click();
+  const row = page.getByRole('row', { name: /Adele Vance/ });
+  await expect(row).not.toContainText('Tentative');
+  await row.getByRole('link', { name: 'Adele Vance' }).click();
+  const panel = page.getByRole('dialog', { name: 'Adele Vance' });
+  await panel.getByRole('button', { name: 'Apps for Microsoft 365 E5' }).click();
+  await panel
+    .getByRole('group', { name: 'Apps for Microsoft 365 E5' })
+    .getByRole('checkbox', { name: /^Exchange Online \(Plan 2\)/ })
+    .uncheck();
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Close' }).click();
+  // The new laptop has not seen it yet: a merge could still refuse it.
+  await expect(row).toContainText('Tentative');
+  await expect(page.getByRole('row', { name: /Alex Wilber/ })).not.toContainText('Tentative');
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Your products' }).click();
+  await expect(page.getByRole('row', { name: /Microsoft 365 E5/ }).first()).toContainText(
+    'Tentative',
+  );
+  await expectAccessible(page);
+});
+
 test('a damaged sync file is refused with a clear message and changes nothing', async ({
   page,
 }) => {

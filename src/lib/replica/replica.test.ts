@@ -200,4 +200,18 @@ describe('replica', () => {
     expect(laptop.isStable(op!.id)).toBe(true);
     expect(phone.isStable(op!.id)).toBe(true);
   });
+  it('names the people and subscriptions that applied, still tentative changes touch', async () => {
+    const { devices, start } = await testDevices(['laptop', 'phone']);
+    const [laptop, phone] = [devices.get('laptop')!, devices.get('phone')!];
+    await laptop.execute(assign(['di']), 'ann', start + 1000);
+    expect([...laptop.tentative().users]).toEqual(['di']);
+    expect([...laptop.tentative().subscriptions]).toEqual(['e3']);
+    await phone.execute(assign(['ed']), 'cy', start + 1500);
+    await syncPair(laptop, phone, start + 2000);
+    await phone.execute(assign(['bo']), 'cy', start + 3000);
+    await syncPair(laptop, phone, start + 4000);
+    // The phone has seen the laptop past di's op, but not yet seen to see its own.
+    expect([...phone.tentative().users].sort()).toEqual(['bo', 'ed']);
+    expect(laptop.tentative().users.size).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import type { Catalogue } from '../domain/catalogue/catalogue';
 import { recordedPayload } from '../domain/commands/recorded';
 import type { Command, Outcome } from '../domain/engine';
 import { query, type Answered } from '../domain/queries';
+import { subjectsOf } from '../domain/subjects';
 import type { PublicKeyJwk, Tenant } from '../domain/types';
 import { activityOf, type Activity } from './activity';
 import { canonicalJson } from './canonical';
@@ -38,6 +39,13 @@ interface Derived {
   seen: number;
   stable: (op: Op) => boolean;
   activity?: Activity[];
+  tentative?: TentativeSubjects;
+}
+
+/** Who and what applied changes not yet seen by every device touch. */
+export interface TentativeSubjects {
+  users: ReadonlySet<string>;
+  subscriptions: ReadonlySet<string>;
 }
 
 /** An entry of the op map that could not be taken as an op, or an op held back. */
@@ -443,6 +451,23 @@ export class Replica {
       activityOf(op, this.replay.outcomeAt(i), derived.stable(op)),
     );
     return derived.activity;
+  }
+
+  /** The people and subscriptions that applied, still tentative changes touch. */
+  tentative(): TentativeSubjects {
+    const derived = this.derived();
+    if (!derived.tentative) {
+      const users = new Set<string>();
+      const subscriptions = new Set<string>();
+      this.replay.ops.forEach(({ op }, i) => {
+        if (derived.stable(op) || this.replay.outcomeAt(i)) return;
+        const subjects = subjectsOf(op.type, op.payload);
+        for (const id of subjects.users) users.add(id);
+        for (const id of subjects.subscriptions) subscriptions.add(id);
+      });
+      derived.tentative = { users, subscriptions };
+    }
+    return derived.tentative;
   }
 
   private derived(): Derived {

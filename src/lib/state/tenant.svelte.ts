@@ -2,6 +2,7 @@ import { loadCatalogue, type Catalogue } from '$lib/domain/catalogue/catalogue';
 import type { Command, Outcome } from '$lib/domain/engine';
 import { query, type Answered, type QueryName, type QueryValue } from '$lib/domain/queries';
 import type { BillingAccountType, Tenant, User } from '$lib/domain/types';
+import type { TentativeSubjects } from '$lib/replica/replica';
 import { openDb, type SeatsDb, type TenantRecord } from '$lib/store/db';
 import { joinTenant } from '$lib/store/joinTenant';
 import { TenantSession } from '$lib/store/tenantSession';
@@ -10,6 +11,8 @@ import { syncState } from './sync.svelte';
 const CURRENT_TENANT = 'currentTenant';
 /** Time moves on while a page is open: statuses and windows are re-read once a minute. */
 const TICK_MS = 60_000;
+
+const NONE_TENTATIVE: TentativeSubjects = { users: new Set(), subscriptions: new Set() };
 
 /**
  * The open tenant, as the pages see it: the engine's answers, re-read whenever
@@ -52,6 +55,12 @@ export class TenantState {
   get tenant(): Tenant | null {
     void this.version;
     return this.session?.tenant ?? null;
+  }
+
+  /** People and subscriptions with applied changes not yet seen by every device. */
+  get tentative(): TentativeSubjects {
+    void this.version;
+    return this.session?.replica.tentative() ?? NONE_TENTATIVE;
   }
 
   get isDemo(): boolean {
