@@ -199,6 +199,54 @@ describe('attacks on the op log', () => {
     });
   });
 
+  it("removing a person's role or deleting the person cuts their device's later ops, and only those", async () => {
+    const { devices, start } = await testDevices(
+      ['laptop', 'desk', 'tablet'],
+      {},
+      {
+        desk: 'cy',
+        tablet: 'bo',
+      },
+    );
+    const [laptop, desk, tablet] = ['laptop', 'desk', 'tablet'].map((d) => devices.get(d)!);
+    // Before anything is taken from them, each holder's work counts.
+    await desk.execute(assign(['di']), 'cy', start + 1000);
+    await tablet.execute(
+      { type: 'setRecurringBilling', payload: { subscription: 'e3', on: false } },
+      'bo',
+      start + 1100,
+    );
+    for (const other of [desk, tablet]) await syncPair(laptop, other, start + 1200);
+    await laptop.execute(
+      { type: 'removeRole', payload: { user: 'cy', role: 'LicenseAdministrator' } },
+      'ann',
+      start + 2000,
+    );
+    await laptop.execute({ type: 'deleteUser', payload: { user: 'bo' } }, 'ann', start + 2100);
+    // Offline, not knowing, both devices go on in their person's name.
+    await desk.execute(assign(['ed']), 'cy', start + 3000);
+    await tablet.execute(
+      { type: 'setRecurringBilling', payload: { subscription: 'e3', on: true } },
+      'bo',
+      start + 3100,
+    );
+    await honestAfter(laptop, [desk, tablet], start + 4000);
+    for (const replica of [laptop, desk, tablet]) {
+      expect(replica.conflicts.map((c) => [c.code, c.by, c.device])).toEqual([
+        ['NOT_AUTHORIZED', 'cy', 'desk'],
+        ['NOT_AUTHORIZED', 'bo', 'tablet'],
+      ]);
+      expect(replica.query('userLicenses', { user: 'di' }, start + 4000)).toMatchObject({
+        value: [{ subscription: 'e3' }],
+      });
+      expect(replica.query('userLicenses', { user: 'ed' }, start + 4000)).toEqual({
+        ok: true,
+        value: [],
+      });
+      expect(replica.tenant.subscriptions['e3'].recurringBilling).toBe(false);
+    }
+  });
+
   it("a plain user revoking an admin's device is refused, and cuts nothing", async () => {
     const { devices, start, restart, keysOf } = await testDevices(['laptop', 'kiosk']);
     const [laptop, kiosk] = [devices.get('laptop')!, devices.get('kiosk')!];
