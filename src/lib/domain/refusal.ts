@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'UNKNOWN_DEVICE',
   'DEVICE_REVOKED',
   'ALREADY_REVOKED',
+  'INVITATION_EXPIRED',
+  'INVITATION_USED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -155,6 +155,21 @@ export interface Device {
   revoked?: { afterSeq: number; at: Instant; by: string };
 }
 
+/**
+ * An invitation for a person to enrol a device (SYNC-5). Its id is the x
+ * coordinate of its public key: no one can make another key with the same id.
+ * The secret (the private key) is never in the log.
+ */
+export interface Invitation {
+  id: string;
+  person: string;
+  publicKey: PublicKeyJwk;
+  createdBy: string;
+  createdAt: Instant;
+  expiresAt: Instant;
+  used?: { device: string; at: Instant };
+}
+
 export interface Tenant {
   name: string | null;
   billingAccountType: BillingAccountType;
@@ -167,6 +182,8 @@ export interface Tenant {
   productKeys: Record<string, ProductKey>;
   paymentMethods: Record<string, PaymentMethod>;
   devices: Record<string, Device>;
+  /** Absent in tenants saved before invitations existed. */
+  invitations?: Record<string, Invitation>;
   /** Ids of conflicting ops an admin has dismissed from the conflict inbox, for every admin. */
   dismissed: Record<string, true>;
 }

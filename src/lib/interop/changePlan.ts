@@ -70,6 +70,8 @@ const PLANNED = new Set([
 const LOCAL = new Set([
   'enrolDevice',
   'revokeDevice',
+  'createInvitation',
+  'joinWithInvitation',
   'dismissConflict',
   'completeCreditCheck',
   'createTenant',

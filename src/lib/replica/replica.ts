@@ -11,6 +11,8 @@ import { canonicalJson } from './canonical';
 import type { Conflict } from './conflict';
 import { fingerprint, importPublicKey, type DeviceKeys } from './deviceKeys';
 import { ClockDrift, HybridClock } from './hlc';
+import { proofHolds } from './invitationProof';
+import { invitationKeyOf, offeredKeyOf } from './offeredKeys';
 import { checkOp, hashMatches, opTime, parseOp, signOp, StoredOp, type Op } from './op';
 import { entryOf, Replay, RestoredEntry } from './replay';
 import { digestOf, orderOf, readOrder, stateVectorOf, type Snapshot } from './snapshot';
@@ -75,6 +77,8 @@ export class Replica {
   /** Indexes over `known`, kept as ops arrive: each device's latest op and offered keys. */
   private readonly latest = new Map<string, StoredOp>();
   private readonly offeredKeys = new Map<string, Map<string, PublicKeyJwk>>();
+  /** Public keys of invitations made in ops taken in, for checking joins' proofs. */
+  private readonly invitationKeys: PublicKeyJwk[] = [];
   /** The key each op taken in is authentic under (vouching.ts), null for none. */
   private readonly keyOf = new Map<string, string | null>();
   /** Ops named in `prev` that have not arrived yet, and who named them: their vouchers to be. */
@@ -272,6 +276,7 @@ export class Replica {
     if (!arrived.length) return;
     const opKeys = await keysOf(arrived, (id) => this.vouchersOf(id), this.checks);
     const rekeyed = await this.revouched(arrived, opKeys);
+    await this.unproven(arrived, opKeys, rekeyed);
     for (const op of arrived) {
       const key = opKeys.get(op.id)!;
       this.keyOf.set(op.id, key);
@@ -293,6 +298,27 @@ export class Replica {
   /** Ops taken in that name `id` in `prev`, with their keys. */
   private vouchersOf(id: string): Voucher[] {
     return (this.awaited.get(id) ?? []).map((v) => ({ ...v, key: this.keyOf.get(v.id) ?? null }));
+  }
+
+  /**
+   * SYNC-5: an invited device's own first op counts only with a proof made
+   * with the invitation's secret; without one, it is as if unsigned (whatever
+   * vouches for it), so it is refused and enrols nothing.
+   */
+  private async unproven(
+    arrived: Op[],
+    keys: Map<string, string | null>,
+    rekeyed: Map<string, string | null>,
+  ): Promise<void> {
+    const joins = [...arrived, ...[...rekeyed.keys()].map((id) => this.known.get(id)!.op)].filter(
+      (op) => op.type === 'joinWithInvitation' && (keys.get(op.id) ?? rekeyed.get(op.id)),
+    );
+    for (const op of joins) {
+      if (await proofHolds(op, this.replay.tenant, this.invitationKeys)) continue;
+      if (keys.has(op.id)) keys.set(op.id, null);
+      else rekeyed.set(op.id, null);
+      this.keyOf.set(op.id, null);
+    }
   }
 
   /**
@@ -337,16 +363,8 @@ export class Replica {
     const ops = texts.map((text) => ({ text, op: parseOp(text) }));
     const offered = new Map<string, PublicKeyJwk[]>();
     for (const { op } of ops) {
-      const p = op?.payload as { device?: unknown; publicKey?: PublicKeyJwk } | null | undefined;
-      const created = p?.device as { id?: unknown; publicKey?: PublicKeyJwk } | undefined;
-      const [device, jwk] =
-        op?.type === 'enrolDevice'
-          ? [p?.device, p?.publicKey]
-          : op?.type === 'createTenant'
-            ? [created?.id, created?.publicKey]
-            : [];
-      if (typeof device === 'string' && jwk)
-        offered.set(device, [...(offered.get(device) ?? []), jwk]);
+      const [device, jwk] = (op && offeredKeyOf(op)) ?? [];
+      if (device && jwk) offered.set(device, [...(offered.get(device) ?? []), jwk]);
     }
     const rejected: { text: string; reason: string }[] = [];
     for (const { text, op } of ops) {
@@ -389,17 +407,14 @@ export class Replica {
     }
     const current = this.latest.get(op.device);
     if (!current || current.op.seq < op.seq) this.latest.set(op.device, stored);
-    const p = op.payload as { device?: unknown; publicKey?: PublicKeyJwk } | null;
-    const created = p?.device as { id?: unknown; publicKey?: PublicKeyJwk } | undefined;
-    if (op.type === 'enrolDevice' && typeof p?.device === 'string')
-      this.offerKey(p.device, p.publicKey);
-    if (op.type === 'createTenant' && typeof created?.id === 'string')
-      this.offerKey(created.id, created.publicKey);
+    const offered = offeredKeyOf(op);
+    if (offered) this.offerKey(...offered);
+    const invitation = invitationKeyOf(op);
+    if (invitation) this.invitationKeys.push(invitation);
     return stored;
   }
 
-  private offerKey(device: string, jwk: PublicKeyJwk | undefined): void {
-    if (!jwk || typeof jwk.x !== 'string' || typeof jwk.y !== 'string') return;
+  private offerKey(device: string, jwk: PublicKeyJwk): void {
     const keys = this.offeredKeys.get(device) ?? new Map<string, PublicKeyJwk>();
     keys.set(fingerprint(jwk), jwk);
     this.offeredKeys.set(device, keys);

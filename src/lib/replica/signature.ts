@@ -1,6 +1,7 @@
 import { refuse, type Refusal } from '../domain/refusal';
 import type { PublicKeyJwk, Tenant } from '../domain/types';
 import { fingerprint } from './deviceKeys';
+import { joiningKey } from './invitationProof';
 import type { Op } from './op';
 
 /**
@@ -18,7 +19,8 @@ export function expectedKey(tenant: Tenant, op: Signed): PublicKeyJwk | null {
   if (op.type === 'createTenant' && payload?.device?.id === op.device && payload.device.publicKey) {
     return payload.device.publicKey;
   }
-  return null;
+  // An invited device enrols itself (its proof is checked as it is taken in).
+  return joiningKey(op);
 }
 
 /**

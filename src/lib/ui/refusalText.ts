@@ -45,6 +45,8 @@ const REFUSALS: Record<ErrorCode, Wording> = {
   UNKNOWN_DEVICE: [m.why_unknown_device, m.fix_unknown_device],
   DEVICE_REVOKED: [m.why_device_revoked, m.fix_device_revoked],
   ALREADY_REVOKED: [m.why_already_revoked, m.fix_already_revoked],
+  INVITATION_EXPIRED: [m.why_invitation_expired, m.fix_invitation_expired],
+  INVITATION_USED: [m.why_invitation_used, m.fix_invitation_used],
 };
 
 /**

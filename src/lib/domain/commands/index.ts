@@ -11,6 +11,7 @@ import { decideDismissConflict } from './conflicts';
 import { decideCreateTenant } from './createTenant';
 import { decideEnrolDevice, decideRevokeDevice } from './devices';
 import { decideImportTenant } from './importTenant';
+import { decideCreateInvitation, decideJoinWithInvitation } from './invitations';
 import { decideAddPaymentMethod, decideUpdatePaymentMethod } from './paymentMethods';
 import { decideRedeemProductKeys } from './productKeys';
 import { decideAssignRole, decideRemoveRole } from './roles';
@@ -49,6 +50,8 @@ export const COMMANDS = {
   updatePaymentMethod: decideUpdatePaymentMethod,
   enrolDevice: decideEnrolDevice,
   revokeDevice: decideRevokeDevice,
+  createInvitation: decideCreateInvitation,
+  joinWithInvitation: decideJoinWithInvitation,
   importTenant: decideImportTenant,
   dismissConflict: decideDismissConflict,
 } satisfies Record<string, Decide>;

@@ -26,6 +26,8 @@ const LABELS: Record<CommandType, () => string> = {
   updatePaymentMethod: m.command_update_payment_method,
   enrolDevice: m.command_enrol_device,
   revokeDevice: m.command_revoke_device,
+  createInvitation: m.command_create_invitation,
+  joinWithInvitation: m.command_join_with_invitation,
   importTenant: m.command_import_tenant,
   dismissConflict: m.command_dismiss_conflict,
 };
