@@ -1,6 +1,7 @@
 import type { PublicKeyJwk, Tenant } from '../domain/types';
 import { canonicalJson } from './canonical';
 import { fingerprint, importPublicKey, sign, verify } from './deviceKeys';
+import { joiningKey } from './offeredKeys';
 import type { Op } from './op';
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
@@ -51,17 +52,6 @@ export async function signProof(
     ['sign'],
   );
   return sign(key, proofText(device, publicKey));
-}
-
-/** The key a joining device's own op enrols: the op must be signed with it. */
-export function joiningKey(op: Pick<Op, 'type' | 'device' | 'payload'>): PublicKeyJwk | null {
-  if (op.type !== 'joinWithInvitation') return null;
-  const p = op.payload as { device?: unknown; publicKey?: PublicKeyJwk } | null;
-  const jwk = p?.publicKey;
-  if (p?.device !== op.device || typeof jwk?.x !== 'string' || typeof jwk.y !== 'string') {
-    return null;
-  }
-  return jwk;
 }
 
 /**

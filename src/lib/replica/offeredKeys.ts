@@ -1,11 +1,17 @@
 import type { PublicKeyJwk } from '../domain/types';
-import { joiningKey } from './invitationProof';
 import type { Op } from './op';
 
 type KeyPayload = { device?: unknown; publicKey?: PublicKeyJwk } | null;
 
 const wellFormed = (jwk: PublicKeyJwk | undefined): jwk is PublicKeyJwk =>
   typeof jwk?.x === 'string' && typeof jwk.y === 'string';
+
+/** The key a joining device's own op enrols: the op must be signed with it. */
+export function joiningKey(op: Pick<Op, 'type' | 'device' | 'payload'>): PublicKeyJwk | null {
+  if (op.type !== 'joinWithInvitation') return null;
+  const p = op.payload as KeyPayload;
+  return p?.device === op.device && wellFormed(p.publicKey) ? p.publicKey : null;
+}
 
 /**
  * The device key an op hands out, if any: the tenant's first device, one an

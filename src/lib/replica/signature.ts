@@ -1,7 +1,7 @@
 import { refuse, type Refusal } from '../domain/refusal';
 import type { PublicKeyJwk, Tenant } from '../domain/types';
 import { fingerprint } from './deviceKeys';
-import { joiningKey } from './invitationProof';
+import { joiningKey } from './offeredKeys';
 import type { Op } from './op';
 
 /**
