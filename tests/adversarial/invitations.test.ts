@@ -10,6 +10,7 @@ import { signOp } from '../../src/lib/replica/op';
 import { Replica } from '../../src/lib/replica/replica';
 import { testDevices } from '../../src/lib/replica/testDevices';
 import { syncPair } from '../../src/lib/scenario/devices';
+import { hlcAt, inject } from './forge';
 
 const HOUR = 3_600_000;
 
@@ -35,14 +36,10 @@ async function invited(hours?: number) {
   return { laptop, kiosk: devices.get('kiosk')!, keysOf, invitation, newcomer, start };
 }
 
-/** Writes an op straight into a replica's document, as a modified client could. */
-async function inject(target: Replica, keys: DeviceKeys, body: Parameters<typeof signOp>[0]) {
-  const op = await signOp(body, keys);
-  target.doc.transact(() => target.opMap.set(op.id, JSON.stringify(op)), 'attacker');
+/** An op a modified client signs and writes into `target`, whatever its own replica said. */
+async function signInto(target: Replica, keys: DeviceKeys, body: Parameters<typeof signOp>[0]) {
+  inject(target, await signOp(body, keys));
 }
-
-const hlcAt = (millis: number, device: string) =>
-  `${new Date(millis).toISOString()}-0000-${device}`;
 
 describe('attacks on invitations', () => {
   it('invitation used twice: the first use enrols, the second is refused everywhere', async () => {
@@ -71,7 +68,7 @@ describe('attacks on invitations', () => {
     const late = await replica.execute(join, 'di', start + 1000 + HOUR + 1);
     expect(late.ok ? 'ok' : late.refusal.code).toBe('INVITATION_EXPIRED');
     // A modified client records it anyway.
-    await inject(laptop, keys, {
+    await signInto(laptop, keys, {
       hlc: hlcAt(start + 1000 + HOUR + 1, 'tablet'),
       device: 'tablet',
       seq: 1,
@@ -101,7 +98,7 @@ describe('attacks on invitations', () => {
       payload: { ...honest.payload, publicKey: keys.publicJwk },
     };
     for (const [i, command] of [wrong, lifted].entries()) {
-      await inject(laptop, keys, {
+      await signInto(laptop, keys, {
         hlc: hlcAt(start + 3000 + i, 'tablet'),
         device: 'tablet',
         seq: i + 1,
@@ -125,7 +122,7 @@ describe('attacks on invitations', () => {
     const own = await newInvitation('di');
     const made = await kiosk.execute(own.command, 'di', start + 3000);
     expect(made.ok ? 'ok' : made.refusal.code).toBe('NOT_AUTHORIZED');
-    await inject(laptop, keysOf('kiosk'), {
+    await signInto(laptop, keysOf('kiosk'), {
       hlc: hlcAt(start + 3000, 'kiosk'),
       device: 'kiosk',
       seq: 1,
@@ -147,7 +144,7 @@ describe('attacks on invitations', () => {
     const { keys } = await newcomer('tablet');
     const other = await createDeviceKeys();
     const join = await joinCommand(invitation.secret, 'tablet', keys.publicJwk);
-    await inject(laptop, other, {
+    await signInto(laptop, other, {
       hlc: hlcAt(start + 3000, 'tablet'),
       device: 'tablet',
       seq: 1,

@@ -11,6 +11,7 @@ import { signOp, type Op, type OpBody } from '../../src/lib/replica/op';
 import type { Replica } from '../../src/lib/replica/replica';
 import { testDevices } from '../../src/lib/replica/testDevices';
 import { syncPair } from '../../src/lib/scenario/devices';
+import { hlcAt, inject } from './forge';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -18,14 +19,6 @@ const assign = (users: string[]) => ({
   type: 'assignLicenses',
   payload: { subscription: 'e3', users },
 });
-
-/** Writes an op straight into a replica's document, as a hostile peer could. */
-function inject(replica: Replica, op: Op) {
-  replica.doc.transact(() => replica.opMap.set(op.id, JSON.stringify(op)), 'attacker');
-}
-
-const hlcAt = (millis: number, device: string) =>
-  `${new Date(millis).toISOString()}-0000-${device}`;
 
 /** An op the attacker makes for `device`, signed with `keys` (not necessarily the device's). */
 function craft(keys: DeviceKeys, body: Partial<OpBody> & Pick<OpBody, 'device' | 'hlc'>) {
