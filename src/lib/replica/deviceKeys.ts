@@ -1,4 +1,5 @@
 import type { PublicKeyJwk } from '../domain/types';
+import { fromBase64Url, toBase64Url } from './base64url';
 import { canonicalJson } from './canonical';
 
 /** A device's signing keys: the private key is made non-extractable and never leaves it. */
@@ -37,20 +38,6 @@ export function fingerprint(jwk: PublicKeyJwk): string {
     fingerprints.set(jwk, print);
   }
   return print;
-}
-
-function toBase64Url(bytes: ArrayBuffer): string {
-  let binary = '';
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 export async function sign(privateKey: CryptoKey, data: string): Promise<string> {

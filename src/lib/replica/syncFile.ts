@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { toBase64Url } from './base64url';
 import { compareOps, parseOp, type Op } from './op';
 import type { Replica } from './replica';
 
@@ -326,7 +327,7 @@ function readStateVector(stateVector: Uint8Array | string): Uint8Array {
 
 async function digest(text: string): Promise<string> {
   const hash = await crypto.subtle.digest('SHA-256', encoder.encode(text));
-  return toBase64(new Uint8Array(hash)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64Url(hash);
 }
 
 function toBase64(bytes: Uint8Array): string {
