@@ -1,5 +1,7 @@
-import { exportSyncFile, importSyncFile, type SyncFileImport } from '$lib/replica/syncFile';
+import { invitationFile, type InvitationBundle } from '$lib/replica/invitationBundle';
+import { exportSyncFile, type SyncFileImport } from '$lib/replica/syncFile';
 import type { RelayStatus } from '$lib/replica/transports/relay';
+import { bundledOps } from '$lib/store/invitations';
 import type { TenantSession } from '$lib/store/tenantSession';
 import { writeDeviceCode } from '$lib/ui/sync/deviceCode';
 
@@ -66,14 +68,14 @@ export class SyncState {
     return new Blob([bytes], { type: 'application/json' });
   }
 
+  /** An invitation file: the invitation with every op, for a device that will never reach the relay. */
+  async invitationFile(bundle: InvitationBundle, now: number): Promise<string> {
+    return invitationFile(bundle, await bundledOps(this.requireSession(), now));
+  }
+
   async importFile(file: File, now: number): Promise<SyncFileImport> {
     const session = this.requireSession();
-    const result = await importSyncFile(session.replica, new Uint8Array(await file.arrayBuffer()), {
-      tenant: session.tenantId,
-      now,
-    });
-    if (result.ok) await session.save();
-    return result;
+    return session.importSyncFile(new Uint8Array(await file.arrayBuffer()), now);
   }
 
   private async open(): Promise<void> {

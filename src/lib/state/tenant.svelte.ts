@@ -2,8 +2,17 @@ import { loadCatalogue, type Catalogue } from '$lib/domain/catalogue/catalogue';
 import type { Command, Outcome } from '$lib/domain/engine';
 import { query, type Answered, type QueryName, type QueryValue } from '$lib/domain/queries';
 import type { BillingAccountType, Tenant, User } from '$lib/domain/types';
+import type { InvitationBundle } from '$lib/replica/invitationBundle';
 import type { TentativeSubjects } from '$lib/replica/replica';
+import type { SyncFileError } from '$lib/replica/syncFile';
 import { openDb, type SeatsDb, type TenantRecord } from '$lib/store/db';
+import {
+  importBundledOps,
+  invitationArrived,
+  invite,
+  spendInvitation,
+  type Invited,
+} from '$lib/store/invitations';
 import { joinTenant } from '$lib/store/joinTenant';
 import { TenantSession } from '$lib/store/tenantSession';
 import { syncState } from './sync.svelte';
@@ -11,6 +20,14 @@ import { syncState } from './sync.svelte';
 const CURRENT_TENANT = 'currentTenant';
 /** Time moves on while a page is open: statuses and windows are re-read once a minute. */
 const TICK_MS = 60_000;
+
+/** How long a joining device waits for the tenant's ops to bring its invitation. */
+const INVITATION_WAIT_MS = 30_000;
+
+export type JoinStep = 'importing' | 'connecting' | 'waiting' | 'enrolling';
+
+export type JoinResult =
+  Outcome | { ok: false; fileError: SyncFileError } | { ok: false; notArrived: { relay: boolean } };
 
 const NONE_TENTATIVE: TentativeSubjects = { users: new Set(), subscriptions: new Set() };
 
@@ -141,6 +158,54 @@ export class TenantState {
     await this.adopt(await joinTenant(db, tenantId.trim(), catalogue));
   }
 
+  /** SYNC-5: an invitation for `person`, to pass on with its secret; it names the relay in use. */
+  async invite(person: string, hours?: number): Promise<Invited> {
+    const session = this.requireSession();
+    const relay = syncState.relay.url
+      ? { url: syncState.relay.url, token: syncState.relay.token }
+      : undefined;
+    const invited = await invite(session, { person, hours, author: this.actingAs || null, relay });
+    this.version++;
+    return invited;
+  }
+
+  /**
+   * SYNC-5: this browser joins a tenant with an invitation: its own keys, the
+   * tenant's ops (from the invitation file, or the relay it names), then the
+   * op that enrols it as the invited person. Whatever fails, the device and
+   * what it received stay, so opening the invitation again picks up from there.
+   */
+  async joinWithInvitation(
+    bundle: InvitationBundle,
+    onStep: (step: JoinStep) => void = () => {},
+  ): Promise<JoinResult> {
+    const { db, catalogue } = this.requireStarted();
+    await this.close();
+    await this.adopt(await joinTenant(db, bundle.tenant, catalogue, { name: bundle.tenantName }));
+    const session = this.requireSession();
+    if (bundle.sync) {
+      onStep('importing');
+      const imported = await importBundledOps(session, bundle, this.now());
+      if (!imported.ok) return { ok: false, fileError: imported.error };
+    }
+    if (bundle.relay) {
+      onStep('connecting');
+      await syncState.connect(bundle.relay.url, bundle.relay.token);
+    }
+    onStep('waiting');
+    const wait = bundle.relay ? INVITATION_WAIT_MS : 0;
+    if (!(await invitationArrived(session, bundle.invitation, wait))) {
+      return { ok: false, notArrived: { relay: !!bundle.relay } };
+    }
+    onStep('enrolling');
+    const outcome = await spendInvitation(session, bundle);
+    this.record = (await db.tenants.get(session.tenantId)) ?? this.record;
+    if (outcome.ok) this.actingAs = this.record?.person ?? this.actingAs;
+    await this.refreshHeld();
+    this.version++;
+    return outcome;
+  }
+
   /** This device's id in the open tenant. */
   get device(): string | null {
     return this.session?.replica.device ?? null;
@@ -192,6 +257,11 @@ export class TenantState {
 
   private async refreshHeld(): Promise<void> {
     this.held = await this.db!.tenants.orderBy('openedAt').reverse().toArray();
+  }
+
+  private requireSession(): TenantSession {
+    if (!this.session) throw new Error('No tenant is open.');
+    return this.session;
   }
 
   private requireStarted(): { db: SeatsDb; catalogue: Catalogue } {

@@ -75,8 +75,12 @@ export function openDb(name = 'seats'): SeatsDb {
   return db;
 }
 
-/** The y-indexeddb database that holds one tenant's op log. */
-export const opLogName = (tenant: string) => `seats-ops-${tenant}`;
+/**
+ * The y-indexeddb database that holds one tenant's op log, beside the Dexie
+ * database (`seats`) that holds this device's keys for it: two such databases
+ * in one origin are two devices, each with its own log.
+ */
+export const opLogName = (db: SeatsDb, tenant: string) => `${db.name}-ops-${tenant}`;
 
 /**
  * The tenant before its first op, the same on every device: createTenant sets

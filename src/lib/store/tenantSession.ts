@@ -5,6 +5,7 @@ import type { Command, Outcome } from '../domain/engine';
 import type { BillingAccountType } from '../domain/types';
 import { createDeviceKeys } from '../replica/deviceKeys';
 import { Replica } from '../replica/replica';
+import { importSyncFile, type SyncFileImport } from '../replica/syncFile';
 import { connectTabs } from '../replica/transports/tabs';
 import { opLogName, unbornTenant, type SeatsDb, type TenantRecord } from './db';
 import { SavedState } from './savedState';
@@ -54,7 +55,8 @@ export class TenantSession {
     ]);
     if (!record || !identity) throw new Error(`This browser holds no tenant "${tenantId}".`);
     const doc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(opLogName(tenantId), doc);
+    const log = opLogName(db, tenantId);
+    const persistence = new IndexeddbPersistence(log, doc);
     await persistence.whenSynced;
     const replica = new Replica({
       device: identity.device,
@@ -72,7 +74,7 @@ export class TenantSession {
     session.readModelKept = await session.saved.check(stored, session.restored);
     await replica.refresh(clock());
     if (!session.readModelKept) session.scheduleSave();
-    session.disconnectTabs = connectTabs(doc, tenantId, () => session.changed());
+    session.disconnectTabs = connectTabs(doc, log, () => session.changed());
     replica.opMap.observe((_event, transaction) => {
       if (transaction.origin !== 'seats:local') session.changed();
     });
@@ -133,6 +135,26 @@ export class TenantSession {
     const outcome = await this.replica.execute(command, author, this.clock());
     if (outcome.ok || 'op' in outcome) this.notifyAndSave();
     return outcome;
+  }
+
+  /**
+   * Takes in a sync file, queued behind any other arrival so the screens hear
+   * of it once its ops are replayed, then saves.
+   */
+  async importSyncFile(file: string | Uint8Array, now: number): Promise<SyncFileImport> {
+    const imported = this.refreshing.then(() =>
+      importSyncFile(this.replica, file, { tenant: this.tenantId, now }),
+    );
+    this.refreshing = imported.then(
+      () => {},
+      () => {},
+    );
+    const result = await imported;
+    if (result.ok) {
+      for (const listener of this.listeners) listener();
+      await this.save();
+    }
+    return result;
   }
 
   subscribe(listener: () => void): () => void {

@@ -7,10 +7,11 @@ type Message = { kind: 'update'; update: Uint8Array } | { kind: 'hello'; stateVe
 /**
  * Keeps the tenant's document in step across the tabs of one browser:
  * every change is posted on a BroadcastChannel, and a new tab asks the
- * others for what it lacks.
+ * others for what it lacks. Tabs that share an op log (`log`, its
+ * database's name) share a channel.
  */
-export function connectTabs(doc: Y.Doc, tenant: string, onChange: () => void): () => void {
-  const channel = new BroadcastChannel(`seats-tabs-${tenant}`);
+export function connectTabs(doc: Y.Doc, log: string, onChange: () => void): () => void {
+  const channel = new BroadcastChannel(`seats-tabs-${log}`);
   const post = (message: Message) => channel.postMessage(message);
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== TABS) post({ kind: 'update', update });
