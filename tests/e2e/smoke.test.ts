@@ -1,14 +1,20 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, openDemo } from './fixtures';
 
-test('a fresh browser lands on the first screen, which is accessible', async ({ page }) => {
+test('a fresh browser lands on the first screen, which is accessible, and can open an invitation', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/welcome$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Seats' })).toBeVisible();
-  const join = page.getByRole('button', { name: 'Join with an invitation' });
-  await expect(join).toBeDisabled();
-  // Until the invitation flow exists, the button says so.
-  await expect(join).toHaveAccessibleDescription(/^Invitations are not available yet/);
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Join with an invitation' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Join with an invitation' }),
+  ).toBeVisible();
+  await page.getByRole('textbox', { name: 'Invitation link' }).fill('https://example.com/join#abc');
+  await page.getByRole('button', { name: 'Read invitation' }).click();
+  await expect(page.getByRole('alert')).toContainText('This invitation is incomplete or damaged');
   await expectAccessible(page);
 });
 

@@ -1,37 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startRelayProcess, stopRelayProcess, type RelayProcess } from '../relay/relayProcess';
 import { expectAccessible, openDemo } from './fixtures';
+import { connect, TOKEN, useRelay } from './relay';
 
-let relay: RelayProcess;
-let dir: string;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'seats-e2e-relay-'));
-  // Open tenants: the first device to present a token for a tenant registers it.
-  relay = await startRelayProcess({
-    db: path.join(dir, 'relay.sqlite'),
-    tokens: {},
-    env: { RELAY_OPEN_TENANTS: '1' },
-  });
-});
-
-test.afterAll(async () => {
-  await stopRelayProcess(relay);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const TOKEN = 'field-site-token';
-
-async function connect(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Sync' }).click();
-  await page.getByLabel('Relay address').fill(relay.url);
-  await page.getByLabel('Token').fill(TOKEN);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByRole('status', { name: 'Relay status' })).toContainText('Connected');
-}
+const relay = useRelay();
 
 /** A device code as a new device shows it, for a key made here. */
 async function newDeviceCode(id: string): Promise<string> {
@@ -46,7 +17,7 @@ test('a second device joins through the relay, is added by a Global Administrato
 }) => {
   const first = await (await browser.newContext()).newPage();
   await openDemo(first);
-  await connect(first);
+  await connect(first, relay.url);
   await expectAccessible(first);
   const tenantId = (await first.getByTestId('tenant-id').textContent())!.trim();
 
@@ -62,7 +33,9 @@ test('a second device joins through the relay, is added by a Global Administrato
   const code = await second.getByRole('textbox', { name: "This device's code" }).inputValue();
 
   await first.getByRole('textbox', { name: 'Code of the device to add' }).fill(code);
-  await first.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Adele Vance' });
+  await first
+    .getByRole('combobox', { name: 'Person', exact: true })
+    .selectOption({ label: 'Adele Vance' });
   await first.getByRole('button', { name: 'Add a device' }).click();
   await expect(first.getByText('The device was added.')).toBeVisible();
 
@@ -84,7 +57,9 @@ test('a change in one tab shows in the other, and a reload keeps it (SYNC-1)', a
   await first
     .getByRole('textbox', { name: 'Code of the device to add' })
     .fill(await newDeviceCode('device-tablet'));
-  await first.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Lee Gu' });
+  await first
+    .getByRole('combobox', { name: 'Person', exact: true })
+    .selectOption({ label: 'Lee Gu' });
   await first.getByRole('button', { name: 'Add a device' }).click();
 
   const row = (page: Page) => page.getByRole('row', { name: /device-tablet/ });
@@ -99,7 +74,9 @@ async function addDevice(page: Page, id: string): Promise<void> {
   await page
     .getByRole('textbox', { name: 'Code of the device to add' })
     .fill(await newDeviceCode(id));
-  await page.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Lee Gu' });
+  await page
+    .getByRole('combobox', { name: 'Person', exact: true })
+    .selectOption({ label: 'Lee Gu' });
   await page.getByRole('button', { name: 'Add a device' }).click();
   await expect(page.getByRole('row', { name: new RegExp(id) })).toContainText('Active');
 }
