@@ -56,7 +56,9 @@ test('after one visit the app works offline, and offline changes survive a reloa
   await page
     .getByRole('textbox', { name: 'Code of the device to add' })
     .fill(`seats-device:${code}`);
-  await page.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Lee Gu' });
+  await page
+    .getByRole('combobox', { name: 'Person', exact: true })
+    .selectOption({ label: 'Lee Gu' });
   await page.getByRole('button', { name: 'Add a device' }).click();
   await expect(page.getByText('The device was added.')).toBeVisible();
 
@@ -128,8 +130,11 @@ test('a new version is offered with Reload, and Reload starts it', async ({ page
   let server = await deploy();
   try {
     await page.goto(`http://127.0.0.1:${port}/welcome`);
+    // Installing precaches the whole app: on two busy cores that can take longer than 5 s.
     await expect
-      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state))
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), {
+        timeout: 30_000,
+      })
       .toBe('activated');
     // The admin comes back: this visit is served by the installed worker.
     await page.reload();
@@ -151,11 +156,13 @@ test('a new version is offered with Reload, and Reload starts it', async ({ page
     await reloaded;
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Seats' })).toBeVisible();
     await expect
-      .poll(() =>
-        page.evaluate(async () => {
-          const registration = await navigator.serviceWorker.getRegistration();
-          return !registration?.waiting && registration?.active?.state === 'activated';
-        }),
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            return !registration?.waiting && registration?.active?.state === 'activated';
+          }),
+        { timeout: 30_000 },
       )
       .toBe(true);
     await expect(prompt).toBeHidden();
