@@ -21,6 +21,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
+  // Two workers share two cores with the server and, for sync tests, a relay: flows with two
+  // browser profiles take 20-30 s there, so the default 30 s leaves no margin.
+  timeout: 60_000,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL,

@@ -167,7 +167,8 @@ describe('generate-catalogue.mjs', () => {
       bytes.equals(readFileSync(committedJson)),
       'run: node scripts/generate-catalogue.mjs',
     ).toBe(true);
-  });
+    // Two child processes read the 569-product CSV: seconds on a busy 2-core machine.
+  }, 20_000);
 
   const header =
     'Product_Display_Name,String_Id,GUID,Service_Plan_Name,Service_Plan_Id,Service_Plans_Included_Friendly_Names';
