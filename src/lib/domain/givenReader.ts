@@ -13,6 +13,7 @@ import {
   DIRECTORY_ROLES,
   USER_KINDS,
   type Role,
+  type UnknownProduct,
 } from './types';
 
 /** Input (a scenario, an import) that does not have the expected shape; `path` says where. */
@@ -210,8 +211,27 @@ export function readProductKey(path: string, value: unknown): GivenProductKey {
 }
 
 /** The importTenant payload: people, subscriptions, assignments and product keys. */
+export function readUnknownProduct(path: string, value: unknown): UnknownProduct {
+  const r: Reader = Reader.of(path, value, ['skuId', 'name', 'purchased', 'holders']);
+  const purchased = r.value['purchased'] === null ? null : r.number('purchased');
+  if (typeof purchased === 'number' && (!Number.isInteger(purchased) || purchased < 0))
+    r.fail('purchased', 'must be a whole number');
+  return {
+    skuId: r.nullableString('skuId') ?? null,
+    name: r.string('name'),
+    purchased: purchased ?? null,
+    holders: r.strings('holders') ?? [],
+  };
+}
+
 export function readImported(value: unknown): Imported {
-  const r = Reader.of('import', value, ['users', 'subscriptions', 'assignments', 'productKeys']);
+  const r = Reader.of('import', value, [
+    'users',
+    'subscriptions',
+    'assignments',
+    'productKeys',
+    'unknownProducts',
+  ]);
   const each = <T>(key: string, read: (path: string, v: unknown) => T) =>
     (r.list(key) ?? []).map((item, i) => read(`import.${key}[${i}]`, item));
   return {
@@ -219,5 +239,6 @@ export function readImported(value: unknown): Imported {
     subscriptions: each('subscriptions', readSubscription),
     assignments: each('assignments', readAssignment),
     productKeys: each('productKeys', readProductKey),
+    unknownProducts: each('unknownProducts', readUnknownProduct),
   };
 }

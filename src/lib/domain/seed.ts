@@ -13,6 +13,7 @@ import {
   type Role,
   type SubscriptionStatus,
   type Tenant,
+  type UnknownProduct,
   type UserKind,
 } from './types';
 
@@ -78,7 +79,9 @@ function product(catalogue: Catalogue, id: string, where: string): string {
 }
 
 /** What an import brings into an existing tenant: people, subscriptions, assignments, keys. */
-export type Imported = Pick<Given, 'users' | 'subscriptions' | 'assignments' | 'productKeys'>;
+export type Imported = Pick<Given, 'users' | 'subscriptions' | 'assignments' | 'productKeys'> & {
+  unknownProducts?: UnknownProduct[];
+};
 
 /** Builds the tenant a scenario starts from. */
 export function seedTenant(given: Given, catalogue: Catalogue): Tenant {
@@ -186,5 +189,17 @@ export function addImported(
       redeemedAt: null,
       redeemedOn: null,
     };
+  }
+
+  for (const u of given.unknownProducts ?? []) {
+    const key = u.skuId ?? u.name;
+    if (tenant.unknownProducts?.[key])
+      throw new SeedError(`unknownProducts: "${key}" appears twice`);
+    const stranger = u.holders.find((id) => !tenant.users[id]);
+    if (stranger !== undefined) {
+      throw new SeedError(`unknownProducts.${key}: unknown user "${stranger}"`);
+    }
+    tenant.unknownProducts ??= {};
+    tenant.unknownProducts[key] = { ...u, holders: [...new Set(u.holders)].sort() };
   }
 }

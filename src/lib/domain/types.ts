@@ -184,8 +184,26 @@ export interface Tenant {
   devices: Record<string, Device>;
   /** Absent in tenants saved before invitations existed. */
   invitations?: Record<string, Invitation>;
+  /** Products an import brought that the catalogue lacks, by SKU GUID (or name); absent if none. */
+  unknownProducts?: Record<string, UnknownProduct>;
   /** Ids of conflicting ops an admin has dismissed from the conflict inbox, for every admin. */
   dismissed: Record<string, true>;
+}
+
+/**
+ * A product a real tenant holds that is not in Seats' catalogue: kept as
+ * imported, with its GUID and holders, so nothing of the tenant is dropped.
+ * It is shown and exported, but cannot be bought, assigned or changed here.
+ */
+export interface UnknownProduct {
+  /** The SKU's GUID, when the source gave one (Graph does; the admin center CSV does not). */
+  skuId: string | null;
+  /** The SKU part number, or the product name the CSV gave. */
+  name: string;
+  /** Licenses bought (Graph's prepaidUnits.enabled); null when the source did not say. */
+  purchased: number | null;
+  /** Ids of the people who hold it. */
+  holders: string[];
 }
 
 export function emptyTenant(billingAccountType: BillingAccountType): Tenant {

@@ -44,25 +44,32 @@ describe('importAdminCenterCsv', () => {
   });
 
   it('names each unreadable row by its line and why, and keeps going', () => {
-    const { problems, unknownProducts, notes } = importAdminCenterCsv(csv(), catalogue);
+    const { problems, payload, notes } = importAdminCenterCsv(csv(), catalogue);
     expect(problems.map((p) => p.where)).toEqual([
       `${FILE} line 9`,
-      `${FILE} line 8`,
       `${FILE} line 10`,
       `${FILE} line 11`,
       `${FILE} line 12`,
     ]);
     expect(problems.map((p) => p.why)).toEqual([
       expect.stringContaining('closing quote'),
-      expect.stringContaining('"Fabrikam Lab Add-on", which is not a product'),
       'has no user principal name',
       'ASA.ODEGARD@fabrikam.example appears twice; the first is kept',
       'has 3 fields; the header has 14',
     ]);
-    expect(unknownProducts).toEqual([
-      { skuId: null, name: 'Fabrikam Lab Add-on', holders: ['oskar.holm@fabrikam.example'] },
+    // A product the catalogue lacks is kept, not dropped (issue 6), and said so.
+    expect(payload.unknownProducts).toEqual([
+      {
+        skuId: null,
+        name: 'Fabrikam Lab Add-on',
+        purchased: null,
+        holders: ['oskar.holm@fabrikam.example'],
+      },
     ]);
     const why = notes.map((n) => n.why);
+    expect(why).toContainEqual(
+      expect.stringContaining('"Fabrikam Lab Add-on", which is not a product'),
+    );
     expect(why).toContainEqual(
       expect.stringContaining('ingrid.berg@fabrikam.example: sign-in is blocked'),
     );

@@ -1,4 +1,5 @@
 import type { Catalogue, Product } from '../domain/catalogue/catalogue';
+import type { UnknownProduct } from '../domain/types';
 import type { GivenAssignment, GivenUser } from '../domain/seed';
 import { readCsv } from './csvReader';
 import type { ImportFile } from './graphImport';
@@ -8,7 +9,6 @@ import {
   type ImportPreview,
   type ImportRemark,
   type Progress,
-  type UnknownProduct,
 } from './importPreview';
 import { importText } from './importText';
 import { productsNamed } from './productNames';
@@ -122,12 +122,12 @@ export function importAdminCenterCsv(
       assignments.push({ user: id, subscription: subscriptionIdOf(product), disabledPlans: [] });
     }
     for (const name of named.unknown) {
-      const entry = unknown.get(name) ?? { skuId: null, name, holders: [] };
+      const entry = unknown.get(name) ?? { skuId: null, name, purchased: null, holders: [] };
       entry.holders.push(id);
       unknown.set(name, entry);
-      problems.push({
+      notes.push({
         where,
-        why: `${upn} holds "${name}", which is not a product in Seats' catalogue; this license is left out`,
+        why: `${upn} holds "${name}", which is not a product in Seats' catalogue: it is kept under unknown products, and cannot be assigned here`,
       });
     }
   });

@@ -70,8 +70,13 @@ export function usersCsv(tenant: Tenant, now: Instant, catalogue: Catalogue): st
     .map((id) => ask(tenant, 'user', { user: id }, ctx))
     .filter((user) => user.status === 'active')
     .map((user) => {
+      // Products the catalogue lacks go out under the names they came in with.
+      const kept = Object.values(tenant.unknownProducts ?? {})
+        .filter((product) => product.holders.includes(user.id))
+        .map((product) => product.name);
       const names = ask(tenant, 'userLicenses', { user: user.id }, ctx)
         .map((l) => catalogue.product(l.product)?.displayName ?? l.product)
+        .concat(kept)
         .sort();
       const cells: Partial<Record<UserColumn, string>> = {
         'Block credential': 'False',

@@ -49,16 +49,17 @@ describe('importGraph', () => {
     );
   });
 
-  it('lists an unknown SKU with its GUID and holders, as a problem that says why it is left out', () => {
+  it('keeps an unknown SKU with its GUID, purchased count and holders, and says so', () => {
     const preview = importGraph({ subscribedSkus: skus(), users: pages() }, catalogue);
-    expect(preview.unknownProducts).toEqual([
+    expect(preview.payload.unknownProducts).toEqual([
       {
         skuId: '0c0ffee0-1234-4abc-9def-0123456789ab',
         name: 'FABRIKAM_LAB_ADDON',
+        purchased: 10,
         holders: ['soren.kjaer@fabrikam.example'],
       },
     ]);
-    expect(preview.problems).toContainEqual({
+    expect(preview.notes).toContainEqual({
       where: 'subscribedSkus.json value[4]',
       why: expect.stringContaining("not in Seats' product catalogue") as string,
     });
@@ -67,15 +68,14 @@ describe('importGraph', () => {
   it('names every row it could not read, and keeps going', () => {
     const { problems } = importGraph({ subscribedSkus: skus(), users: pages() }, catalogue);
     expect(problems.map((p) => p.where)).toEqual([
-      'subscribedSkus.json value[4]',
       'subscribedSkus.json value[5]',
       'graph-users-pages.json page 2 value[3]',
       'graph-users-pages.json page 2 value[4].assignedLicenses[0]',
       'graph-users-pages.json page 2 value[4].assignedLicenses[1]',
       'graph-users-pages.json page 2 value[5]',
     ]);
-    expect(problems[2].why).toBe('not a user: it has no userPrincipalName');
-    expect(problems[5].why).toContain('appears twice');
+    expect(problems[1].why).toBe('not a user: it has no userPrincipalName');
+    expect(problems[4].why).toContain('appears twice');
   });
 
   it('takes more assigned than purchased as it is, and notes blocked sign-in', () => {

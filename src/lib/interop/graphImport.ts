@@ -1,13 +1,8 @@
 import type { Catalogue, Product } from '../domain/catalogue/catalogue';
+import type { UnknownProduct } from '../domain/types';
 import type { GivenAssignment, GivenSubscription, GivenUser } from '../domain/seed';
 import { graphCollection, type GraphItem } from './graphPages';
-import {
-  previewOf,
-  type ImportPreview,
-  type ImportRemark,
-  type Progress,
-  type UnknownProduct,
-} from './importPreview';
+import { previewOf, type ImportPreview, type ImportRemark, type Progress } from './importPreview';
 import { importText } from './importText';
 import { subscriptionIdOf, usageLocationOf, userIdOf } from './tenantIds';
 
@@ -82,10 +77,16 @@ function readSkus(
     const product = catalogue.productByGuid(skuId) ?? null;
     if (!product) {
       skus.set(skuId, { product, partNumber, subscription: null });
-      unknownSkus.set(skuId, { skuId, name: partNumber, holders: [] });
-      problems.push({
+      const prepaid = isObject(value.prepaidUnits) ? value.prepaidUnits : {};
+      unknownSkus.set(skuId, {
+        skuId,
+        name: partNumber,
+        purchased: units(prepaid.enabled),
+        holders: [],
+      });
+      notes.push({
         where,
-        why: `${partNumber} (${skuId}) is not in Seats' product catalogue, and a subscription can only be of a catalogue product: it and its assignments are left out (listed under unknown products)`,
+        why: `${partNumber} (${skuId}) is not in Seats' product catalogue: it is kept with its GUID and holders, shown under unknown products, and cannot be bought or assigned here`,
       });
       continue;
     }

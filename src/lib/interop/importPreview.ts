@@ -1,4 +1,5 @@
 import type { GivenAssignment, GivenSubscription, GivenUser } from '../domain/seed';
+import type { UnknownProduct } from '../domain/types';
 
 /** The importTenant command's payload, as givenReader.ts reads it. */
 export interface ImportPayload {
@@ -6,20 +7,14 @@ export interface ImportPayload {
   subscriptions: GivenSubscription[];
   assignments: GivenAssignment[];
   productKeys: [];
+  /** Kept as they are, with their GUIDs and holders: nothing of the real tenant is dropped. */
+  unknownProducts: UnknownProduct[];
 }
 
 /** One thing about the input, and where it is: file and line, page and index, or JSON path. */
 export interface ImportRemark {
   where: string;
   why: string;
-}
-
-/** A product the input names that the catalogue lacks: kept here so the admin sees what was left out. */
-export interface UnknownProduct {
-  skuId: string | null;
-  name: string;
-  /** User ids (UPNs) that hold it. */
-  holders: string[];
 }
 
 /**
@@ -31,7 +26,6 @@ export interface ImportPreview {
   counts: { users: number; subscriptions: number; assignments: number };
   problems: ImportRemark[];
   notes: ImportRemark[];
-  unknownProducts: UnknownProduct[];
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -62,13 +56,19 @@ export class ImportRefused extends Error {
 }
 
 export function previewOf(
-  payload: ImportPayload,
+  payload: Omit<ImportPayload, 'unknownProducts'>,
   problems: ImportRemark[],
   notes: ImportRemark[],
   unknownProducts: UnknownProduct[],
 ): ImportPreview {
+  // A holder whose own row could not be read is not brought in, so cannot hold anything.
+  const brought = new Set(payload.users.map((u) => u.id));
+  const kept = unknownProducts.map((u) => ({
+    ...u,
+    holders: u.holders.filter((id) => brought.has(id)),
+  }));
   return {
-    payload,
+    payload: { ...payload, unknownProducts: kept },
     counts: {
       users: payload.users.length,
       subscriptions: payload.subscriptions.length,
@@ -76,6 +76,5 @@ export function previewOf(
     },
     problems,
     notes,
-    unknownProducts,
   };
 }

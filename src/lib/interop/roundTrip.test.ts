@@ -3,6 +3,7 @@ import { loadCatalogue, type Catalogue } from '../domain/catalogue/catalogue';
 import { query } from '../domain/queries';
 import { importAdminCenterCsv } from './adminCenterCsv';
 import { changePlan } from './changePlan';
+import { usersCsv } from './csvExport';
 import { fixture, fixtureBytes } from './fixtures';
 import { graphBatches } from './graphBatch';
 import { importGraph } from './graphImport';
@@ -121,7 +122,7 @@ describe.each([
     const ctx = { now: recorded.time, author: ADMIN, catalogue };
     expect(query(recorded.tenant, 'importChanges', read().payload, ctx)).toEqual({
       ok: true,
-      value: { users: 0, subscriptions: 0, assignments: 0, productKeys: 0 },
+      value: { users: 0, subscriptions: 0, assignments: 0, productKeys: 0, unknownProducts: 0 },
     });
     const before = structuredClone(recorded.tenant);
     recorded.run({ type: 'importTenant', payload: read().payload });
@@ -130,6 +131,23 @@ describe.each([
       message: expect.stringContaining('appears twice') as string,
     });
     expect(recorded.tenant).toEqual(before);
+  });
+});
+
+describe('an unknown product kept, not dropped', () => {
+  it.each([
+    ['Graph', graph, { skuId: '0c0ffee0-1234-4abc-9def-0123456789ab', name: 'FABRIKAM_LAB_ADDON' }],
+    ['admin center CSV', csv, { skuId: null, name: 'Fabrikam Lab Add-on' }],
+  ])('from %s: held by the same people after the import, and in the Users CSV', (_s, read, id) => {
+    const { recorded } = imported(read());
+    const kept = Object.values(recorded.tenant.unknownProducts ?? {});
+    expect(kept).toMatchObject([id]);
+    expect(kept[0].holders.length).toBeGreaterThan(0);
+    const holder = kept[0].holders[0];
+    const row = usersCsv(recorded.tenant, recorded.time, catalogue)
+      .split('\r\n')
+      .find((line) => line.includes(holder));
+    expect(row).toContain(id.name);
   });
 });
 

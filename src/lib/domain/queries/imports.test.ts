@@ -48,14 +48,14 @@ describe('importChanges', () => {
     const tenant = seedTenant({ billingAccountType: 'MOSA', start: NOW }, catalogue);
     expect(changes(tenant, IMPORT)).toEqual({
       ok: true,
-      value: { users: 2, subscriptions: 1, assignments: 2, productKeys: 0 },
+      value: { users: 2, subscriptions: 1, assignments: 2, productKeys: 0, unknownProducts: 0 },
     });
   });
 
   it('finds nothing to change when the same import comes again, over-assigned counts and all', () => {
     expect(changes(imported(), IMPORT)).toEqual({
       ok: true,
-      value: { users: 0, subscriptions: 0, assignments: 0, productKeys: 0 },
+      value: { users: 0, subscriptions: 0, assignments: 0, productKeys: 0, unknownProducts: 0 },
     });
   });
 
@@ -66,7 +66,7 @@ describe('importChanges', () => {
     again.assignments![0].disabledPlans = [];
     expect(changes(imported(), again)).toEqual({
       ok: true,
-      value: { users: 1, subscriptions: 1, assignments: 1, productKeys: 0 },
+      value: { users: 1, subscriptions: 1, assignments: 1, productKeys: 0, unknownProducts: 0 },
     });
   });
 

@@ -5,7 +5,7 @@ import type { Payload } from '../payload';
 import { normaliseProductKey } from '../productKey';
 import { Refused, refuse } from '../refusal';
 import type { GivenAssignment, GivenSubscription, GivenUser, Imported } from '../seed';
-import type { Tenant } from '../types';
+import type { Tenant, UnknownProduct } from '../types';
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   const sorted = [...b].sort();
@@ -43,6 +43,11 @@ function holdsAssignment(tenant: Tenant, a: GivenAssignment): boolean {
   return !!held && sameList(held.disabledPlans, a.disabledPlans ?? []);
 }
 
+function holdsUnknown(tenant: Tenant, u: UnknownProduct): boolean {
+  const held = tenant.unknownProducts?.[u.skuId ?? u.name];
+  return !!held && sameList(held.holders, u.holders);
+}
+
 function readOrRefuse(payload: Payload): Imported {
   try {
     return readImported(payload);
@@ -59,7 +64,8 @@ function readOrRefuse(payload: Payload): Imported {
 }
 
 /**
- * How many of an import's people, subscriptions, assignments and product keys the tenant does
+ * How many of an import's people, subscriptions, assignments, product keys and unknown products
+ * the tenant does
  * not already hold as the import has them. All zero: importing it again changes nothing, so
  * there is nothing to apply (importTenant itself refuses ids the tenant already has).
  */
@@ -75,5 +81,6 @@ export function importChanges(tenant: Tenant, payload: Payload, ctx: Context) {
       imported.productKeys,
       (k) => !!tenant.productKeys[normaliseProductKey(k.key) ?? k.key],
     ),
+    unknownProducts: count(imported.unknownProducts, (u) => holdsUnknown(tenant, u)),
   };
 }

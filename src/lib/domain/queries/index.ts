@@ -12,7 +12,13 @@ import {
   ruleViolations,
 } from './home';
 import { importChanges } from './imports';
-import { licenseActions, licenseCounts, productUsers, subscriptionsOfProduct } from './licenses';
+import {
+  licenseActions,
+  licenseCounts,
+  productUsers,
+  subscriptionsOfProduct,
+  unknownProducts,
+} from './licenses';
 import { roleHolders } from './roles';
 import {
   adminAccess,
@@ -83,6 +89,7 @@ export const QUERIES = {
       ctx,
     ),
   violations: (t) => ruleViolations(t),
+  unknownProducts: (t, a) => unknownProducts(t, text(a, 'as')),
   overAssignedLicenses: (t, _a, ctx) => overAssignedLicenses(t, ctx),
   importChanges,
   roles: (t, a, ctx) => roleHolders(t, text(a, 'as'), ctx),

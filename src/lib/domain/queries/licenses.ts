@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { decide } from '../engine';
 import { isInTerm, lifecycle, nextRenewal } from '../lifecycle';
+import { activeUser, isAdmin } from '../permissions';
 import { removalWindow } from '../removalWindow';
 import { assignedCount, findSubscription, subscriptionNotFound } from '../subscription';
 import { toDate } from '../time';
@@ -112,4 +113,19 @@ export function productUsers(tenant: Tenant, product: string, ctx: Pick<Context,
       })),
     )
     .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.user.localeCompare(b.user));
+}
+
+/**
+ * Products an import kept that the catalogue lacks, for admins (as ROLE-5 shows
+ * them subscriptions): read-only, with who holds them.
+ */
+export function unknownProducts(tenant: Tenant, as: string) {
+  const user = activeUser(tenant, as);
+  if (!user || !isAdmin(user)) return [];
+  return Object.values(tenant.unknownProducts ?? {})
+    .map((product) => ({
+      ...product,
+      holders: product.holders.map((id) => tenant.users[id]?.displayName ?? id),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
