@@ -1,7 +1,6 @@
-import { invitationFile, type InvitationBundle } from '$lib/replica/invitationBundle';
+import type { InvitationBundle } from '$lib/replica/invitationBundle';
 import { exportSyncFile, type SyncFileImport } from '$lib/replica/syncFile';
 import type { RelayStatus } from '$lib/replica/transports/relay';
-import { bundledOps } from '$lib/store/invitations';
 import type { TenantSession } from '$lib/store/tenantSession';
 import { writeDeviceCode } from '$lib/ui/sync/deviceCode';
 
@@ -70,6 +69,10 @@ export class SyncState {
 
   /** An invitation file: the invitation with every op, for a device that will never reach the relay. */
   async invitationFile(bundle: InvitationBundle, now: number): Promise<string> {
+    const [{ invitationFile }, { bundledOps }] = await Promise.all([
+      import('$lib/replica/invitationBundle'),
+      import('$lib/store/invitations'),
+    ]);
     return invitationFile(bundle, await bundledOps(this.requireSession(), now));
   }
 

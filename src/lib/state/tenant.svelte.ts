@@ -6,13 +6,7 @@ import type { InvitationBundle } from '$lib/replica/invitationBundle';
 import type { TentativeSubjects } from '$lib/replica/replica';
 import type { SyncFileError } from '$lib/replica/syncFile';
 import { openDb, type SeatsDb, type TenantRecord } from '$lib/store/db';
-import {
-  importBundledOps,
-  invitationArrived,
-  invite,
-  spendInvitation,
-  type Invited,
-} from '$lib/store/invitations';
+import type { Invited } from '$lib/store/invitations';
 import { joinTenant } from '$lib/store/joinTenant';
 import { TenantSession } from '$lib/store/tenantSession';
 import { syncState } from './sync.svelte';
@@ -164,6 +158,8 @@ export class TenantState {
     const relay = syncState.relay.url
       ? { url: syncState.relay.url, token: syncState.relay.token }
       : undefined;
+    // Invitations load only when one is made or used: most starts never need them.
+    const { invite } = await import('$lib/store/invitations');
     const invited = await invite(session, { person, hours, author: this.actingAs || null, relay });
     this.version++;
     return invited;
@@ -180,6 +176,8 @@ export class TenantState {
     onStep: (step: JoinStep) => void = () => {},
   ): Promise<JoinResult> {
     const { db, catalogue } = this.requireStarted();
+    const { importBundledOps, invitationArrived, spendInvitation } =
+      await import('$lib/store/invitations');
     await this.close();
     await this.adopt(await joinTenant(db, bundle.tenant, catalogue, { name: bundle.tenantName }));
     const session = this.requireSession();
