@@ -6,7 +6,7 @@ import type { InvitationBundle } from '$lib/replica/invitationBundle';
 import type { TentativeSubjects } from '$lib/replica/replica';
 import type { SyncFileError } from '$lib/replica/syncFile';
 import { openDb, type SeatsDb, type TenantRecord } from '$lib/store/db';
-import type { Invited } from '$lib/store/invitations';
+import type { Invited, Spent } from '$lib/store/invitations';
 import { joinTenant } from '$lib/store/joinTenant';
 import { TenantSession } from '$lib/store/tenantSession';
 import { syncState } from './sync.svelte';
@@ -21,7 +21,7 @@ const INVITATION_WAIT_MS = 30_000;
 export type JoinStep = 'importing' | 'connecting' | 'waiting' | 'enrolling';
 
 export type JoinResult =
-  Outcome | { ok: false; fileError: SyncFileError } | { ok: false; notArrived: { relay: boolean } };
+  Spent | { ok: false; fileError: SyncFileError } | { ok: false; notArrived: { relay: boolean } };
 
 const NONE_TENTATIVE: TentativeSubjects = { users: new Set(), subscriptions: new Set() };
 

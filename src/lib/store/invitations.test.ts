@@ -76,6 +76,24 @@ describe('invitations between two browsers, files only (SYNC-5)', () => {
     await Promise.all([laptop.close(), phone.close()]);
   });
 
+  it("a browser that is already someone's device leaves an invitation for another person unspent", async () => {
+    const laptop = await contoso();
+    const added = await laptop.execute(
+      { type: 'addUser', payload: { id: 'bo', displayName: 'Bo Ek', usageLocation: 'SE' } },
+      'ann',
+    );
+    expect(added.ok).toBe(true);
+    const invited = await invite(laptop, { person: 'bo', author: 'ann' });
+    if (!invited.ok) throw new Error(invited.refusal.message);
+    // Ann opens Bo's link on her own laptop, which holds the tenant as her device.
+    expect(await spendInvitation(laptop, invited.bundle)).toEqual({
+      ok: false,
+      heldAs: 'Ann Berg',
+    });
+    expect(laptop.tenant.invitations?.[invited.bundle.invitation]?.used).toBeUndefined();
+    await laptop.close();
+  });
+
   it('only a Global or User Administrator can invite; a refused invitation hands out no secret', async () => {
     const laptop = await contoso();
     const refused = await invite(laptop, { person: 'ann', author: 'zed' });

@@ -77,19 +77,31 @@ export function invitationArrived(
   });
 }
 
+/** Spending an invitation: the engine's outcome, or this browser is already someone else's device. */
+export type Spent = Outcome | { ok: false; heldAs: string | null };
+
 /**
  * This device spends the invitation: its own key, a proof made with the
  * secret, and the op that enrols it as the invited person. Joining again on a
- * device the tenant already holds changes nothing.
+ * device the tenant already holds changes nothing; a device is one person's, so
+ * a browser already enrolled as someone else leaves the invitation unspent.
  */
 export async function spendInvitation(
   session: TenantSession,
   bundle: InvitationBundle,
-): Promise<Outcome> {
+): Promise<Spent> {
   const identity = await session.db.identities.get(session.tenantId);
   if (!identity) throw new Error(`This browser holds no keys for tenant "${session.tenantId}".`);
   const enrolled = session.tenant.devices[identity.device];
-  const outcome = enrolled
+  if (enrolled && enrolled.person !== bundle.person) {
+    return {
+      ok: false,
+      // null: the demo's shared device, which acts as anyone.
+      heldAs:
+        enrolled.person && (session.tenant.users[enrolled.person]?.displayName ?? enrolled.person),
+    };
+  }
+  const outcome: Outcome = enrolled
     ? ({ ok: true } as const)
     : await session.execute(
         await joinCommand(bundle.secret, identity.device, identity.publicJwk),
