@@ -44,6 +44,16 @@ export function adjustHolderCount(holders: Record<string, Assignment>, change: 1
   (holders as Holders)[COUNT] = holderCount(holders) + change;
 }
 
+/**
+ * Works out every subscription's count now. A replay does this on the plain
+ * tenant it starts from: counted later, through its recording view, each
+ * count would walk every holder through the view's traps, on the first
+ * change to each subscription after every start.
+ */
+export function countHolders(tenant: Tenant): void {
+  for (const holders of Object.values(tenant.assignments)) holderCount(holders);
+}
+
 /** The ids of the tenant's subscriptions of a product, in the tenant's order. */
 export function subscriptionsSelling(tenant: Tenant, product: string): readonly string[] {
   const subscriptions = tenant.subscriptions as Subscriptions;

@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonical';
-import { sha256, sign, verify, type DeviceKeys } from './deviceKeys';
+import { contentHash } from './contentHash';
+import { sign, verify, type DeviceKeys } from './deviceKeys';
 import { parseHlc } from './hlc';
 
 /** What an author signs: a command, when, by whom, on which device, having seen what. */
@@ -32,18 +33,18 @@ const bodyOf = (op: Op): OpBody => ({
 
 export async function signOp(body: OpBody, keys: DeviceKeys): Promise<Op> {
   const sig = await sign(keys.privateKey, canonicalJson(body));
-  const id = await sha256(canonicalJson({ ...body, sig }));
+  const id = contentHash(canonicalJson({ ...body, sig }));
   return { ...body, id, sig };
 }
 
 /** The id is the hash of the op's content (its body and signature). */
-export async function hashMatches(op: Op): Promise<boolean> {
-  return (await sha256(canonicalJson({ ...bodyOf(op), sig: op.sig }))) === op.id;
+export function hashMatches(op: Op): boolean {
+  return contentHash(canonicalJson({ ...bodyOf(op), sig: op.sig })) === op.id;
 }
 
 /** The content hash matches the id, and the signature matches the content. */
 export async function checkOp(op: Op, publicKey: CryptoKey): Promise<boolean> {
-  if (!(await hashMatches(op))) return false;
+  if (!hashMatches(op)) return false;
   return verify(publicKey, canonicalJson(bodyOf(op)), op.sig);
 }
 

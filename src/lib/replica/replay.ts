@@ -1,6 +1,7 @@
 import { isDue } from '../domain/advance';
 import type { Catalogue } from '../domain/catalogue/catalogue';
 import { execute, type Command, type Outcome } from '../domain/engine';
+import { countHolders } from '../domain/indexes';
 import type { Tenant } from '../domain/types';
 import { conflictOf, type Conflict } from './conflict';
 import { Checkpoints, type Checkpoint } from './checkpoints';
@@ -427,6 +428,7 @@ export class Replay {
   }
 
   private use(tenant: Tenant): { tenant: Tenant; view: Tenant } {
+    countHolders(tenant);
     this.journal = new Journal();
     this.current = { tenant, view: this.journal.view(tenant) };
     return this.current;

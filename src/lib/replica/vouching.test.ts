@@ -17,7 +17,7 @@ function checks(signed: Set<string>, whole: Set<string>) {
     },
     hashes: (o) => {
       asked.hashes.push(o.id);
-      return Promise.resolve(whole.has(o.id));
+      return whole.has(o.id);
     },
   };
   return { answers, asked };
@@ -73,7 +73,7 @@ describe('vouching', () => {
     const signedBy = (o: Op) => Promise.resolve(o.id === 'd1' ? null : `key-${o.id}`);
     const keys = await keysOf([base, ...forks], () => [], {
       signedBy,
-      hashes: (o) => Promise.resolve(ids.has(o.id)),
+      hashes: (o) => ids.has(o.id),
     });
     expect(keys.get('d1')).toBe('key-d2a');
   });

@@ -20,8 +20,8 @@ import type { Op } from './op';
 export interface Checks {
   /** The key fingerprint the op's hash and signature check under, or null. */
   signedBy(op: Op): Promise<string | null>;
-  /** Whether the op's content hashes to its id. */
-  hashes(op: Op): Promise<boolean>;
+  /** Whether the op's content hashes to its id (synchronous: thousands are asked at once). */
+  hashes(op: Op): boolean;
 }
 
 /** An op already taken in that names an arriving one in `prev`. */
@@ -51,15 +51,13 @@ export async function keysOf(
   }
   const outside = (op: Op) => earlier(op.id).filter((v) => v.key !== null && vouches(v, op));
 
-  // Guess which ops will be vouched for and start every check at once: a
-  // hash for those, a signature for the rest (a wrong guess costs a check).
-  const hashed = new Map<string, Promise<boolean>>();
+  // Start at once every signature check that vouching will likely spare no
+  // op (a wrong guess costs a check); hashes are asked as each op is decided.
   const signed = new Map<string, Promise<string | null>>();
   for (const op of ops) {
-    if (within.has(op.id) || outside(op).length) hashed.set(op.id, checks.hashes(op));
-    else signed.set(op.id, checks.signedBy(op));
+    if (!within.has(op.id) && !outside(op).length) signed.set(op.id, checks.signedBy(op));
   }
-  await Promise.all([...hashed.values(), ...signed.values()]);
+  await Promise.all(signed.values());
 
   // Vouchers have higher seqs: deciding by descending seq decides them first.
   const keys = new Map<string, string | null>();
@@ -70,8 +68,7 @@ export async function keysOf(
     ].filter((v) => v.key !== null);
     if (vouchers.length) {
       const first = vouchers.reduce((a, b) => (b.id < a.id ? b : a));
-      const whole = await (hashed.get(op.id) ?? checks.hashes(op));
-      keys.set(op.id, whole ? first.key : null);
+      keys.set(op.id, checks.hashes(op) ? first.key : null);
     } else {
       keys.set(op.id, await (signed.get(op.id) ?? checks.signedBy(op)));
     }
