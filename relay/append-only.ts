@@ -3,11 +3,12 @@ import * as Y from 'yjs';
 import { yjsUpdateOf } from './messages';
 import { Refusal } from './refusal';
 
-const OPS = 'ops';
+/** The op log's grow-only maps: the ops, and the tenant keys handed to devices. */
+const GROW_ONLY = ['ops', 'keyShares'] as const;
 
 /**
- * Keeps the `ops` map grow-only: an update that would delete an op, give an existing op id
- * another value, or change anything nested inside an op is refused as a whole.
+ * Keeps the op log's maps grow-only: an update that would delete an op (or key share), give
+ * an existing id another value, or change anything nested inside one is refused as a whole.
  */
 export class AppendOnlyGuard {
   /**
@@ -122,7 +123,11 @@ function hasPending(doc: Y.Doc): boolean {
 /** Collects, until stopped, every way updates applied to `doc` break the grow-only rule. */
 function watchOps(doc: Y.Doc): { problems: string[]; stop: () => void } {
   const problems: string[] = [];
-  const ops = doc.getMap<unknown>(OPS);
+  const stops = GROW_ONLY.map((name) => watchMap(doc.getMap<unknown>(name), problems));
+  return { problems, stop: () => stops.forEach((stop) => stop()) };
+}
+
+function watchMap(ops: Y.Map<unknown>, problems: string[]): () => void {
   const onChange = (event: Y.YMapEvent<unknown>) => {
     let deleted = 0;
     let overwritten = 0;
@@ -138,11 +143,10 @@ function watchOps(doc: Y.Doc): { problems: string[]; stop: () => void } {
   };
   ops.observe(onChange);
   ops.observeDeep(onDeepChange);
-  const stop = () => {
+  return () => {
     ops.unobserve(onChange);
     ops.unobserveDeep(onDeepChange);
   };
-  return { problems, stop };
 }
 
 // Two devices may write the same op id at once; Yjs then keeps one copy and deletes the

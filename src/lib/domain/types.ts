@@ -149,6 +149,11 @@ export interface PublicKeyJwk {
 export interface Device {
   id: string;
   publicKey: PublicKeyJwk;
+  /**
+   * The device's ECDH P-256 key, for handing it the tenant's key (end-to-end
+   * encryption, replica/keyShares.ts); absent for devices enrolled without one.
+   */
+  wrapKey?: PublicKeyJwk;
   person: string | null;
   enrolledAt: Instant;
   /** Revoked: nothing it signs after its op number `afterSeq` is accepted (SYNC-5). */

@@ -18,7 +18,13 @@ export async function newInvitation(person: string, hours?: number): Promise<New
 
 export interface JoinCommand extends Command {
   type: 'joinWithInvitation';
-  payload: { invitation: string; device: string; publicKey: PublicKeyJwk; proof: string };
+  payload: {
+    invitation: string;
+    device: string;
+    publicKey: PublicKeyJwk;
+    proof: string;
+    wrapKey?: PublicKeyJwk;
+  };
 }
 
 /** The command by which this device, with its own key, spends the invitation whose secret it holds. */
@@ -26,12 +32,19 @@ export async function joinCommand(
   secret: string,
   device: string,
   publicKey: PublicKeyJwk,
+  wrapKey?: PublicKeyJwk,
 ): Promise<JoinCommand> {
   const invitation = publicKeyOfSecret(secret);
   if (!invitation) throw new Error('not an invitation secret');
   const proof = await signProof(secret, device, publicKey);
   return {
     type: 'joinWithInvitation',
-    payload: { invitation: invitation.x, device, publicKey, proof },
+    payload: {
+      invitation: invitation.x,
+      device,
+      publicKey,
+      proof,
+      ...(wrapKey ? { wrapKey } : {}),
+    },
   };
 }

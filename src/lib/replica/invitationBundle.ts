@@ -1,10 +1,12 @@
 import { fromBase64Url, toBase64Url } from './base64url';
 import { publicKeyOfSecret } from './invitationProof';
+import type { TenantKey } from './sealing';
 
 /**
  * What an invited person receives (SYNC-5): which tenant, for whom, the
  * one-time secret, and how to reach the tenant's ops: a relay, or (in an
- * invitation file, for sites with no network) a sync file of them. As a link
+ * invitation file, for sites with no network) a sync file of them, with the
+ * tenant keys that open them. As a link
  * it rides in the URL fragment, which browsers never send to a server.
  */
 export interface InvitationBundle {
@@ -19,6 +21,8 @@ export interface InvitationBundle {
   expiresAt: string;
   secret: string;
   relay?: { url: string; token: string };
+  /** The tenant keys the ops are sealed with (end-to-end encryption): none for a plain tenant. */
+  keys?: TenantKey[];
   /** Invitation files only: the text of a sync file of the tenant's ops. */
   sync?: string;
 }
@@ -94,5 +98,16 @@ function wellFormed(
     if (!isRecord(relay) || typeof relay['url'] !== 'string' || typeof relay['token'] !== 'string')
       return false;
   }
+  const keys = value['keys'];
+  if (keys !== undefined && !(Array.isArray(keys) && keys.every(isTenantKey))) return false;
   return value['sync'] === undefined || typeof value['sync'] === 'string';
+}
+
+function isTenantKey(value: unknown): value is TenantKey {
+  return (
+    isRecord(value) &&
+    Number.isInteger(value['epoch']) &&
+    typeof value['key'] === 'string' &&
+    fromBase64Url(value['key'])?.length === 32
+  );
 }

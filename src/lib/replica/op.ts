@@ -2,6 +2,7 @@ import { canonicalJson } from './canonical';
 import { contentHash } from './contentHash';
 import { sign, verify, type DeviceKeys } from './deviceKeys';
 import { parseHlc } from './hlc';
+import { plain, type Sealing } from './sealing';
 
 /** What an author signs: a command, when, by whom, on which device, having seen what. */
 export interface OpBody {
@@ -73,7 +74,10 @@ export function parseOp(text: string): Op | null {
   return ok ? (o as unknown as Op) : null;
 }
 
-/** An op as the log stores it: its text, parsed the first time its content is needed. */
+/**
+ * An op as the log stores it: its text (sealed, or plain JSON), opened and
+ * parsed the first time its content is needed.
+ */
 export class StoredOp {
   private parsed: Op | null;
 
@@ -81,6 +85,7 @@ export class StoredOp {
     readonly id: string,
     readonly text: string,
     op?: Op,
+    private readonly sealing: Pick<Sealing, 'open'> = plain,
   ) {
     this.parsed = op ?? null;
   }
@@ -88,7 +93,8 @@ export class StoredOp {
   get op(): Op {
     if (!this.parsed) {
       // Only ops that parsed when first taken in are stored without their parse.
-      const op = parseOp(this.text);
+      const opened = this.sealing.open(this.text);
+      const op = opened.ok ? parseOp(opened.text) : null;
       if (!op || op.id !== this.id) throw new Error(`The stored op ${this.id} no longer reads.`);
       this.parsed = op;
     }

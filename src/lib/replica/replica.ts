@@ -17,6 +17,17 @@ import { checkOp, hashMatches, opTime, parseOp, signOp, StoredOp, type Op } from
 import { entryOf, Replay, RestoredEntry } from './replay';
 import { digestOf, orderOf, readOrder, stateVectorOf, type Snapshot } from './snapshot';
 import { stabilityOf } from './stability';
+import {
+  KEY_SHARES,
+  makeShare,
+  openShare,
+  readShare,
+  shareId,
+  shareSignedBy,
+  type KeyShare,
+  type WrapKeys,
+} from './keyShares';
+import { newTenantKey, plain, type Sealing, type TenantKey } from './sealing';
 import { keysOf, vouches, type Checks, type Voucher } from './vouching';
 
 /** Transaction origins, so observers can tell our own writes from received ones. */
@@ -32,6 +43,12 @@ export interface ReplicaOptions {
   doc?: Y.Doc;
   /** How far behind a snapshot its stored checkpoint is, at least (tests make it small). */
   checkpointSpacing?: number;
+  /** How ops are stored: sealed with the tenant's key (opCipher.ts), or plain (the default). */
+  sealing?: Sealing;
+  /** This device's key for receiving the tenant's key from others (keyShares.ts). */
+  wrapKeys?: WrapKeys;
+  /** Called when the replica comes to hold a new tenant key, to keep it. */
+  onKeys?: (keys: readonly TenantKey[]) => void;
 }
 
 /** What is worked out over all ops at once, for one revision of the replay. */
@@ -53,7 +70,7 @@ export interface TentativeSubjects {
 /** An entry of the op map that could not be taken as an op, or an op held back. */
 export interface Notice {
   key: string;
-  reason: 'malformed' | 'tampered' | 'clockDrift';
+  reason: 'malformed' | 'tampered' | 'clockDrift' | 'sealed';
   detail: string;
 }
 
@@ -64,7 +81,15 @@ export interface Notice {
 export class Replica {
   readonly doc: Y.Doc;
   readonly opMap: Y.Map<string>;
+  /** Tenant keys handed to devices, by `shareId` (keyShares.ts). */
+  readonly shares: Y.Map<string>;
   readonly device: string;
+  private readonly sealing: Sealing;
+  private readonly wrapKeys: WrapKeys | null;
+  private readonly onKeys: (keys: readonly TenantKey[]) => void;
+  /** Ops sealed with a tenant key this device does not hold yet, taken in once it does. */
+  private readonly locked = new Map<string, string>();
+  private sharesChanged = true;
   private readonly keys: DeviceKeys;
   private readonly catalogue: Catalogue;
   private readonly clock: HybridClock;
@@ -99,6 +124,10 @@ export class Replica {
   constructor(options: ReplicaOptions) {
     this.doc = options.doc ?? new Y.Doc();
     this.opMap = this.doc.getMap<string>('ops');
+    this.shares = this.doc.getMap<string>(KEY_SHARES);
+    this.sealing = options.sealing ?? plain;
+    this.wrapKeys = options.wrapKeys ?? null;
+    this.onKeys = options.onKeys ?? (() => {});
     this.device = options.device;
     this.keys = options.keys;
     this.catalogue = options.catalogue;
@@ -109,6 +138,9 @@ export class Replica {
     this.opMap.observe((event, transaction) => {
       if (transaction.origin === LOCAL) return;
       for (const key of event.keysChanged as Set<string>) this.pending.add(key);
+    });
+    this.shares.observe(() => {
+      this.sharesChanged = true;
     });
   }
 
@@ -175,13 +207,16 @@ export class Replica {
       this.replay.dropTrial();
       throw error;
     }
-    const text = JSON.stringify(op);
+    const text = this.sealing.seal(JSON.stringify(op));
     this.doc.transact(() => this.opMap.set(op.id, text), LOCAL);
     this.ownHead = this.remember(op, text);
     this.keyOf.set(op.id, key);
     this.replay.commit(entryOf(op, key));
     const result = this.replay.result(op);
-    if (!result) return { ok: true, op };
+    if (!result) {
+      await this.handOutKeys(op);
+      return { ok: true, op };
+    }
     return {
       ok: false,
       refusal: { code: result.code, message: result.message, remedy: result.remedy },
@@ -223,16 +258,29 @@ export class Replica {
     return query(this.viewAt(now), name, args, { now, author: null, catalogue: this.catalogue });
   }
 
-  /** Takes in ops that arrived in the document since the last call: checks, orders, replays. */
+  /**
+   * Takes in ops that arrived in the document since the last call: checks,
+   * orders, replays; then any tenant key shared with this device, and the ops
+   * sealed with it.
+   */
   async refresh(now: number): Promise<void> {
+    await this.takeIn(now);
+    const trusted = await this.takeShares();
+    if (trusted && this.locked.size) await this.takeIn(now);
+    if (trusted) await this.checkTrusted(trusted);
+  }
+
+  private async takeIn(now: number): Promise<void> {
     const keys = [
       ...(this.unread ? this.opMap.keys() : []),
       ...this.pending,
       ...this.heldBack.keys(),
+      ...this.locked.keys(),
     ];
     this.unread = false;
     this.pending.clear();
     this.heldBack.clear();
+    this.locked.clear();
     const arrived: Op[] = [];
     const repairs: [string, string][] = [];
     for (const key of new Set(keys)) {
@@ -251,7 +299,19 @@ export class Replica {
         continue;
       }
       if (text === undefined) continue;
-      const op = parseOp(text);
+      const opened = this.sealing.open(text);
+      if (!opened.ok && opened.reason === 'locked') {
+        if (!this.locked.size) {
+          this.notices.push({
+            key,
+            reason: 'sealed',
+            detail: `sealed with tenant key ${opened.epoch ?? '?'}, which this device does not hold yet`,
+          });
+        }
+        this.locked.set(key, text);
+        continue;
+      }
+      const op = opened.ok ? parseOp(opened.text) : null;
       if (!op || op.id !== key) {
         this.notices.push({ key, reason: 'malformed', detail: 'not a well-formed op' });
         continue;
@@ -360,7 +420,7 @@ export class Replica {
    * (in the log or enrolled by the batch itself) accepts. Nothing is applied.
    */
   async rejectedOf(texts: string[]): Promise<{ text: string; reason: string }[]> {
-    const ops = texts.map((text) => ({ text, op: parseOp(text) }));
+    const ops = texts.map((text) => ({ text, op: this.readStored(text) }));
     const offered = new Map<string, PublicKeyJwk[]>();
     for (const { op } of ops) {
       const [device, jwk] = (op && offeredKeyOf(op)) ?? [];
@@ -369,7 +429,14 @@ export class Replica {
     const rejected: { text: string; reason: string }[] = [];
     for (const { text, op } of ops) {
       if (!op) {
-        rejected.push({ text, reason: 'not a well-formed op' });
+        const opened = this.sealing.open(text);
+        rejected.push({
+          text,
+          reason:
+            !opened.ok && opened.reason === 'locked'
+              ? 'sealed with a tenant key this device does not hold'
+              : 'not a well-formed op',
+        });
         continue;
       }
       let valid = false;
@@ -386,6 +453,112 @@ export class Replica {
         });
     }
     return rejected;
+  }
+
+  /** An op from its stored text (sealed or plain), or null when it can't be read as one. */
+  readStored(text: string): Op | null {
+    const opened = this.sealing.open(text);
+    return opened.ok ? parseOp(opened.text) : null;
+  }
+
+  /** The tenant keys this replica holds: what an invitation passes on. */
+  get tenantKeys(): readonly TenantKey[] {
+    return this.sealing.keys;
+  }
+
+  /**
+   * After this device's own op took effect: an enrolled device is handed the
+   * tenant keys held; a revoked one is cut off from future ops by a new key,
+   * handed to every other device that can receive it (SYNC-5).
+   */
+  private async handOutKeys(op: Op): Promise<void> {
+    if (!this.sealing.keys.length) return;
+    const device = (op.payload as { device?: unknown }).device;
+    if (typeof device !== 'string') return;
+    if (op.type === 'enrolDevice') {
+      await this.share(this.sealing.keys, [device]);
+    } else if (op.type === 'revokeDevice') {
+      const epoch = Math.max(...this.sealing.keys.map((k) => k.epoch)) + 1;
+      const key = newTenantKey(epoch);
+      this.sealing.add(key);
+      this.onKeys(this.sealing.keys);
+      const others = Object.values(this.tenant.devices)
+        .filter((d) => !d.revoked && d.id !== this.device)
+        .map((d) => d.id);
+      await this.share([key], others);
+    }
+  }
+
+  private async share(keys: readonly TenantKey[], devices: string[]): Promise<void> {
+    const made: [string, string][] = [];
+    for (const to of devices) {
+      const wrapKey = this.tenant.devices[to]?.wrapKey;
+      if (!wrapKey) continue;
+      for (const key of keys) {
+        const id = shareId(key.epoch, to);
+        if (this.shares.has(id)) continue;
+        const share = await makeShare(
+          key,
+          { device: to, wrapKey },
+          { device: this.device, keys: this.keys },
+        );
+        made.push([id, JSON.stringify(share)]);
+      }
+    }
+    if (made.length) {
+      this.doc.transact(() => {
+        for (const [id, text] of made) if (!this.shares.has(id)) this.shares.set(id, text);
+      }, LOCAL);
+    }
+  }
+
+  /**
+   * Takes the tenant keys shared with this device by an enrolled, unrevoked
+   * device whose signature the share carries. A device that cannot read a
+   * single op yet (just added by its code) cannot know who is enrolled: it
+   * takes a share on trust, as it takes the tenant it was pointed at, and
+   * checks it once the log reads (checkTrusted). Returns the shares that
+   * brought a new key, or null when none did.
+   */
+  private async takeShares(): Promise<{ share: KeyShare; trusted: boolean }[] | null> {
+    if (!this.wrapKeys || !this.sharesChanged) return null;
+    this.sharesChanged = false;
+    const held = new Set(this.sealing.keys.map((k) => k.epoch));
+    const taken: { share: KeyShare; trusted: boolean }[] = [];
+    for (const text of this.shares.values()) {
+      const share = readShare(text);
+      if (!share || share.to !== this.device || held.has(share.epoch)) continue;
+      const by = this.tenant.devices[share.by];
+      const blind = this.replay.length === 0;
+      if ((!by || by.revoked) && !blind) {
+        // The sharing device may be enrolled by ops still to come: look again then.
+        this.sharesChanged = true;
+        continue;
+      }
+      const byKey = by ? await this.importKey(by.publicKey) : null;
+      const key = await openShare(share, this.wrapKeys, byKey);
+      if (key && this.sealing.add(key)) {
+        held.add(key.epoch);
+        taken.push({ share, trusted: !byKey });
+      }
+    }
+    if (taken.length) this.onKeys(this.sealing.keys);
+    return taken.length ? taken : null;
+  }
+
+  /** A share taken on trust must come from a device the log it opened enrols; else it is reported. */
+  private async checkTrusted(taken: { share: KeyShare; trusted: boolean }[]): Promise<void> {
+    for (const { share } of taken.filter((t) => t.trusted)) {
+      const by = this.tenant.devices[share.by];
+      const signed = by && (await shareSignedBy(share, await this.importKey(by.publicKey)));
+      if (!signed) {
+        this.notices.push({
+          key: shareId(share.epoch, share.to),
+          reason: 'tampered',
+          detail: `the tenant key share is not signed by an enrolled device ("${share.by}")`,
+        });
+      }
+    }
   }
 
   /** The key, of those its device has been given anywhere in the log, the op checks under. */
@@ -559,7 +732,7 @@ export class Replica {
     for (const { id } of order) {
       const text = this.opMap.get(id);
       if (text === undefined) return false;
-      stored.set(id, new StoredOp(id, text));
+      stored.set(id, new StoredOp(id, text, undefined, this.sealing));
     }
     const heads = new Map<string, StoredOp>();
     for (const [device, id] of Object.entries(snapshot.heads)) {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { toBase64Url } from './base64url';
-import { compareOps, parseOp, type Op } from './op';
+import { compareOps, type Op } from './op';
 import type { Replica } from './replica';
 
 /**
@@ -47,7 +47,8 @@ export interface SyncFileError {
     | 'WRONG_TENANT'
     | 'TRUNCATED'
     | 'CORRUPT'
-    | 'TAMPERED';
+    | 'TAMPERED'
+    | 'SEALED';
   message: string;
   remedy: string;
 }
@@ -74,7 +75,7 @@ export async function exportSyncFile(
   const forged = replica.forgedOps();
   for (const key of new Set(keys)) {
     const text = replica.opMap.get(key);
-    const op = text === undefined ? null : parseOp(text);
+    const op = text === undefined ? null : replica.readStored(text);
     // Entries the replica itself ignores (junk a peer wrote) are not passed on either.
     if (op && op.id === key && !forged.has(key)) ops.push({ op, text: text! });
   }
@@ -132,7 +133,15 @@ export async function importSyncFile(
   // Keys enrolled by ops already in the document (not yet taken in) count when checking signatures.
   await replica.refresh(options.now);
   const texts = body.filter((entry): entry is string => typeof entry === 'string');
-  const rejected = new Set((await replica.rejectedOf(texts)).map((r) => r.text));
+  const rejections = await replica.rejectedOf(texts);
+  if (rejections.some((r) => r.reason.startsWith('sealed'))) {
+    return refused(
+      'SEALED',
+      `This sync file ${from(header)} is encrypted with the tenant's key, which this device does not hold.`,
+      'Nothing was imported. Join the tenant with an invitation first: it carries the key.',
+    );
+  }
+  const rejected = new Set(rejections.map((r) => r.text));
   const bad = body.filter((entry) => typeof entry !== 'string' || rejected.has(entry));
   if (bad.length) {
     const first = opIdOf(bad[0]) ?? `number ${body.indexOf(bad[0]) + 1}`;
@@ -150,7 +159,7 @@ export async function importSyncFile(
   let added = 0;
   replica.doc.transact(() => {
     for (const text of texts) {
-      const id = parseOp(text)!.id;
+      const id = replica.readStored(text)!.id;
       if (replica.opMap.has(id)) continue;
       replica.opMap.set(id, text);
       added++;
@@ -302,7 +311,7 @@ function lackedKeys(replica: Replica, stateVector: Uint8Array): Set<string> {
     }
     const values: unknown[] = struct.content.getContent();
     for (const value of values) {
-      const op = typeof value === 'string' ? parseOp(value) : null;
+      const op = typeof value === 'string' ? replica.readStored(value) : null;
       if (op) keys.add(op.id);
     }
   }

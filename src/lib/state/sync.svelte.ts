@@ -34,7 +34,11 @@ export class SyncState {
     this.relay = value ?? { url: '', token: '', connected: false };
     const identity = await session.db.identities.get(session.tenantId);
     this.deviceCode = identity
-      ? writeDeviceCode({ device: identity.device, publicKey: identity.publicJwk })
+      ? writeDeviceCode({
+          device: identity.device,
+          publicKey: identity.publicJwk,
+          ...(identity.wrap ? { wrapKey: identity.wrap.publicJwk } : {}),
+        })
       : '';
     if (this.relay.connected && this.relay.url) await this.open();
   }

@@ -179,7 +179,12 @@ export class TenantState {
     const { importBundledOps, invitationArrived, spendInvitation } =
       await import('$lib/store/invitations');
     await this.close();
-    await this.adopt(await joinTenant(db, bundle.tenant, catalogue, { name: bundle.tenantName }));
+    await this.adopt(
+      await joinTenant(db, bundle.tenant, catalogue, {
+        name: bundle.tenantName,
+        ...(bundle.keys ? { tenantKeys: bundle.keys } : {}),
+      }),
+    );
     const session = this.requireSession();
     if (bundle.sync) {
       onStep('importing');

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { emptyTenant, type PublicKeyJwk, type Tenant } from '../domain/types';
+import type { WrapKeys } from '../replica/keyShares';
+import type { TenantKey } from '../replica/sealing';
 import type { Snapshot } from '../replica/snapshot';
 import type {
   AssignmentRow,
@@ -29,6 +31,13 @@ export interface IdentityRecord {
   privateKey: CryptoKey;
   publicKey: CryptoKey;
   publicJwk: PublicKeyJwk;
+  /** Its ECDH key pair for receiving the tenant key (absent on identities made before it existed). */
+  wrap?: WrapKeys;
+  /**
+   * The tenant keys it holds (end-to-end encryption, replica/opCipher.ts):
+   * raw, because an invitation passes them on. None: the tenant's ops are plain.
+   */
+  tenantKeys?: TenantKey[];
 }
 
 export interface SnapshotRecord {

@@ -38,12 +38,26 @@ describe('invitations between two browsers, files only (SYNC-5)', () => {
     if (!invited.ok) throw new Error(invited.refusal.message);
     const bundle = { ...invited.bundle, sync: await bundledOps(laptop, clock()) };
     expect(bundle.sync).not.toContain(bundle.secret);
+    // The ops travel sealed; the tenant key travels in the invitation itself.
+    expect(bundle.sync).not.toContain('Ann Berg');
+    expect(bundle.keys).toHaveLength(1);
+
+    // A browser without the key cannot take the ops in, and is told why.
+    const outsider = await joinTenant(openDb('outsider'), bundle.tenant, catalogue, { clock });
+    expect(await importBundledOps(outsider, bundle, clock())).toMatchObject({
+      ok: false,
+      error: { code: 'SEALED' },
+    });
+    expect(outsider.replica.opCount).toBe(0);
+    await outsider.close();
 
     const phone = await joinTenant(openDb('phone'), bundle.tenant, catalogue, {
       name: bundle.tenantName,
       clock,
+      tenantKeys: bundle.keys!,
     });
     expect(await importBundledOps(phone, bundle, clock())).toMatchObject({ ok: true });
+    expect(phone.tenant.name).toBe('Contoso');
     expect(await invitationArrived(phone, bundle.invitation, 10)).toBe(true);
     expect(await spendInvitation(phone, bundle)).toMatchObject({ ok: true });
     expect(phone.tenant.devices[phone.replica.device]?.person).toBe('ann');

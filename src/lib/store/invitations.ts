@@ -37,6 +37,7 @@ export async function invite(
       expiresAt: toIsoInstant(tenant.invitations![made.id].expiresAt),
       secret: made.secret,
       ...(input.relay?.url ? { relay: input.relay } : {}),
+      ...(session.replica.tenantKeys.length ? { keys: [...session.replica.tenantKeys] } : {}),
     },
   };
 }
@@ -104,7 +105,12 @@ export async function spendInvitation(
   const outcome: Outcome = enrolled
     ? ({ ok: true } as const)
     : await session.execute(
-        await joinCommand(bundle.secret, identity.device, identity.publicJwk),
+        await joinCommand(
+          bundle.secret,
+          identity.device,
+          identity.publicJwk,
+          identity.wrap?.publicJwk,
+        ),
         bundle.person,
       );
   if (outcome.ok) {

@@ -4,6 +4,8 @@ import type { Catalogue } from '../domain/catalogue/catalogue';
 import type { Command, Outcome } from '../domain/engine';
 import type { BillingAccountType } from '../domain/types';
 import { createDeviceKeys } from '../replica/deviceKeys';
+import { createWrapKeys } from '../replica/keyShares';
+import { newTenantKey } from '../replica/sealing';
 import { Replica } from '../replica/replica';
 import { importSyncFile, type SyncFileImport } from '../replica/syncFile';
 import { connectTabs } from '../replica/transports/tabs';
@@ -58,6 +60,8 @@ export class TenantSession {
     const log = opLogName(db, tenantId);
     const persistence = new IndexeddbPersistence(log, doc);
     await persistence.whenSynced;
+    // AES lives in its own chunk: the first screen needs none of it.
+    const { OpCipher } = await import('../replica/opCipher');
     const replica = new Replica({
       device: identity.device,
       keys: {
@@ -68,6 +72,13 @@ export class TenantSession {
       base: record.base,
       catalogue,
       doc,
+      sealing: new OpCipher(identity.tenantKeys ?? []),
+      ...(identity.wrap ? { wrapKeys: identity.wrap } : {}),
+      onKeys: (tenantKeys) => {
+        db.identities.update(tenantId, { tenantKeys: [...tenantKeys] }).catch((error: unknown) => {
+          console.error('The tenant key could not be kept', error);
+        });
+      },
     });
     const session = new TenantSession(db, tenantId, replica, persistence, clock);
     session.restored = stored ? await replica.restore(stored.snapshot) : false;
@@ -75,9 +86,12 @@ export class TenantSession {
     await replica.refresh(clock());
     if (!session.readModelKept) session.scheduleSave();
     session.disconnectTabs = connectTabs(doc, log, () => session.changed());
-    replica.opMap.observe((_event, transaction) => {
-      if (transaction.origin !== 'seats:local') session.changed();
-    });
+    // A key share can arrive after the ops it opens: either wakes a refresh.
+    for (const map of [replica.opMap, replica.shares]) {
+      map.observe((_event, transaction) => {
+        if (transaction.origin !== 'seats:local') session.changed();
+      });
+    }
     await db.tenants.update(tenantId, { openedAt: clock() });
     return session;
   }
@@ -96,7 +110,7 @@ export class TenantSession {
   ): Promise<{ session: TenantSession; outcome: Outcome }> {
     const tenantId = crypto.randomUUID();
     const device = `device-${crypto.randomUUID().slice(0, 8)}`;
-    const keys = await createDeviceKeys();
+    const [keys, wrap] = await Promise.all([createDeviceKeys(), createWrapKeys()]);
     await db.transaction('rw', db.tenants, db.identities, async () => {
       await db.tenants.add({
         id: tenantId,
@@ -106,7 +120,13 @@ export class TenantSession {
         base: unbornTenant(),
         openedAt: clock(),
       });
-      await db.identities.add({ tenant: tenantId, device, ...keys });
+      await db.identities.add({
+        tenant: tenantId,
+        device,
+        ...keys,
+        wrap,
+        tenantKeys: [newTenantKey()],
+      });
     });
     const session = await TenantSession.open(db, tenantId, catalogue, clock);
     const outcome = await session.execute(
@@ -117,6 +137,7 @@ export class TenantSession {
           device: {
             id: device,
             publicKey: keys.publicJwk,
+            wrapKey: wrap.publicJwk,
             ...(kind === 'demo' ? { shared: true } : {}),
           },
         },

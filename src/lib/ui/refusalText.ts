@@ -86,6 +86,7 @@ const SYNC_FILE_ERRORS: Record<SyncFileError['code'], Wording> = {
   TRUNCATED: [m.why_truncated, m.fix_truncated],
   CORRUPT: [m.why_corrupt, m.fix_corrupt],
   TAMPERED: [m.why_tampered, m.fix_tampered],
+  SEALED: [m.why_sealed, m.fix_sealed],
 };
 
 export interface ShownRefusal {

@@ -3,7 +3,7 @@ import { accept, reject } from '../context';
 import { asPayload, oneOf, text, type Payload } from '../payload';
 import { refuse } from '../refusal';
 import { BILLING_ACCOUNT_TYPES, type Role, type Tenant } from '../types';
-import { publicKey } from './devices';
+import { deviceKeys, optionalPublicKey, publicKey } from './devices';
 import { usageLocation } from './users';
 
 /** ROLE-4: whoever signs up is Global Administrator, and under MCA also Billing account owner. */
@@ -18,6 +18,7 @@ export function decideCreateTenant(tenant: Tenant, p: Payload, ctx: Context): De
   const device = p['device'] === undefined ? null : asPayload(p['device']);
   const deviceId = device ? text(device, 'id') : null;
   const deviceKey = device ? publicKey(device, 'publicKey') : null;
+  const wrapKey = device ? optionalPublicKey(device, 'wrapKey') : null;
   // The demo's device is shared: Acting as lets one browser sign for anyone.
   const shared = device?.['shared'] === true;
   if (tenant.name !== null || Object.keys(tenant.users).length > 0) {
@@ -43,7 +44,7 @@ export function decideCreateTenant(tenant: Tenant, p: Payload, ctx: Context): De
     if (deviceId !== null && deviceKey !== null) {
       tenant.devices[deviceId] = {
         id: deviceId,
-        publicKey: deviceKey,
+        ...deviceKeys(deviceKey, wrapKey),
         person: shared ? null : id,
         enrolledAt: ctx.now,
       };

@@ -3,7 +3,7 @@ import { accept, reject } from '../context';
 import { asPayload, number, optionalText, text, type Payload } from '../payload';
 import { activeUser } from '../permissions';
 import { InvalidInput, refuse } from '../refusal';
-import type { PublicKeyJwk, Tenant } from '../types';
+import type { Device, PublicKeyJwk, Tenant } from '../types';
 import { author, isRefusal, notAuthorized } from './authorization';
 import { userNotFound } from './assignments';
 
@@ -22,6 +22,19 @@ export function publicKey(p: Payload, key: string): PublicKeyJwk {
   return { kty: 'EC', crv: 'P-256', x, y };
 }
 
+/** An optional P-256 public key (a device's key for receiving the tenant key). */
+export function optionalPublicKey(p: Payload, key: string): PublicKeyJwk | null {
+  return p[key] === undefined ? null : publicKey(p, key);
+}
+
+/** The device record's key fields: the signing key, and the wrapping key when given. */
+export function deviceKeys(
+  signing: PublicKeyJwk,
+  wrapKey: PublicKeyJwk | null,
+): Pick<Device, 'publicKey' | 'wrapKey'> {
+  return wrapKey ? { publicKey: signing, wrapKey } : { publicKey: signing };
+}
+
 /**
  * SYNC-5 (first part): a device's key enters the tenant by an op, made by a
  * Global Administrator, and is bound to the person who will use it.
@@ -29,6 +42,7 @@ export function publicKey(p: Payload, key: string): PublicKeyJwk {
 export function decideEnrolDevice(tenant: Tenant, p: Payload, ctx: Context): Decision {
   const id = text(p, 'device');
   const key = publicKey(p, 'publicKey');
+  const wrapKey = optionalPublicKey(p, 'wrapKey');
   const person = optionalText(p, 'person');
   if (tenant.devices[id]) {
     return reject(
@@ -46,7 +60,7 @@ export function decideEnrolDevice(tenant: Tenant, p: Payload, ctx: Context): Dec
     return reject(notAuthorized('add devices', 'Ask a Global Administrator.'));
   }
   return accept(() => {
-    tenant.devices[id] = { id, publicKey: key, person, enrolledAt: ctx.now };
+    tenant.devices[id] = { id, ...deviceKeys(key, wrapKey), person, enrolledAt: ctx.now };
   });
 }
 

@@ -7,7 +7,7 @@ import { toIsoInstant, type Instant } from '../time';
 import type { Tenant } from '../types';
 import { author, isRefusal, notAuthorized } from './authorization';
 import { userNotFound } from './assignments';
-import { publicKey } from './devices';
+import { deviceKeys, optionalPublicKey, publicKey } from './devices';
 
 const HOUR = 60 * 60 * 1000;
 /** SYNC-5: an invitation is valid for a limited time, 48 hours unless its maker says otherwise. */
@@ -62,6 +62,7 @@ export function decideJoinWithInvitation(tenant: Tenant, p: Payload, ctx: Contex
   const id = text(p, 'invitation');
   const device = text(p, 'device');
   const key = publicKey(p, 'publicKey');
+  const wrapKey = optionalPublicKey(p, 'wrapKey');
   text(p, 'proof');
   const invitation = tenant.invitations?.[id];
   if (!invitation) {
@@ -89,7 +90,7 @@ export function decideJoinWithInvitation(tenant: Tenant, p: Payload, ctx: Contex
   return accept(() => {
     tenant.devices[device] = {
       id: device,
-      publicKey: key,
+      ...deviceKeys(key, wrapKey),
       person: invitation.person,
       enrolledAt: ctx.now,
     };

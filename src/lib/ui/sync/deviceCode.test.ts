@@ -11,6 +11,11 @@ describe('device codes', () => {
     expect(readDeviceCode(`  ${writeDeviceCode(code)}\n`)).toEqual(code);
   });
 
+  it('carry the key the tenant key is handed to the device under', () => {
+    const withWrap = { ...code, wrapKey: { ...code.publicKey, x: 'w'.repeat(43) } };
+    expect(readDeviceCode(writeDeviceCode(withWrap))).toEqual(withWrap);
+  });
+
   it('are null for anything else, so the form can say so', () => {
     expect(readDeviceCode('hello')).toBeNull();
     expect(readDeviceCode(writeDeviceCode(code).slice(0, 30))).toBeNull();

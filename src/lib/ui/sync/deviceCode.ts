@@ -1,9 +1,13 @@
 import type { PublicKeyJwk } from '$lib/domain/types';
 
-/** What a new device shows so a Global Administrator can enrol it: its id and public key. */
+/**
+ * What a new device shows so a Global Administrator can enrol it: its id, its
+ * signing key, and the key the tenant key is handed to it under.
+ */
 export interface DeviceCode {
   device: string;
   publicKey: PublicKeyJwk;
+  wrapKey?: PublicKeyJwk;
 }
 
 const PREFIX = 'seats-device:';
@@ -19,7 +23,8 @@ export function readDeviceCode(text: string): DeviceCode | null {
   try {
     const value = JSON.parse(atob(trimmed.slice(PREFIX.length))) as Partial<DeviceCode>;
     if (typeof value.device !== 'string' || typeof value.publicKey !== 'object') return null;
-    return { device: value.device, publicKey: value.publicKey };
+    const code = { device: value.device, publicKey: value.publicKey };
+    return typeof value.wrapKey === 'object' ? { ...code, wrapKey: value.wrapKey } : code;
   } catch {
     return null;
   }
