@@ -3,6 +3,7 @@
  * it opens from the stored state it is handed (op log + snapshot), makes its
  * run of ops, and hands back the Yjs update with just those ops.
  */
+import type { TenantKey } from '../src/lib/replica/sealing';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { loadCatalogue } from '../src/lib/domain/catalogue/catalogue';
@@ -15,6 +16,7 @@ import { openReplica } from './open';
 export interface DesktopInit {
   base: Tenant;
   keys: DeviceKeys;
+  tenantKey: TenantKey;
   authors: Authors;
   subscriptionIds: string[];
   userIds: string[];
@@ -55,10 +57,10 @@ port.on('message', (message: { init: DesktopInit } | { round: DesktopRound }) =>
 });
 
 async function round({ bytes, snapshot, start, spacing, count }: DesktopRound) {
-  const { base, keys, authors } = init!;
+  const { base, keys, tenantKey, authors } = init!;
   const began = performance.now();
   const desktop = await openReplica(
-    { device: 'desktop', keys, base, catalogue },
+    { device: 'desktop', keys, base, catalogue, tenantKey },
     bytes,
     snapshot,
     start,

@@ -20,9 +20,10 @@ import type { Catalogue } from '../src/lib/domain/catalogue/catalogue';
 import type { Tenant } from '../src/lib/domain/types';
 import { createDeviceKeys, type DeviceKeys } from '../src/lib/replica/deviceKeys';
 import { Replica } from '../src/lib/replica/replica';
+import { newTenantKey } from '../src/lib/replica/sealing';
 import { CommandPicker, type Authors } from './commands';
 import type { DesktopInit, DesktopResult, DesktopRound } from './desktop';
-import { openReplica, type Device } from './open';
+import { openReplica, replicaOptions, type Device } from './open';
 import { START } from './tenant';
 import { nextMessage, tsWorker } from './worker';
 
@@ -53,8 +54,12 @@ export async function enrol(
     keys.set(id, pair);
     base.devices[id] = { id, publicKey: pair.publicJwk, person: null, enrolledAt: start };
   }
+  const tenantKey = newTenantKey();
   const devices = new Map(
-    names.map((device) => [device, { device, keys: keys.get(device)!, base, catalogue }]),
+    names.map((device) => [
+      device,
+      { device, keys: keys.get(device)!, base, catalogue, tenantKey },
+    ]),
   );
   return { base, devices };
 }
@@ -101,7 +106,7 @@ export async function makeLog(
       new CommandPicker(catalogue, subscriptionIds, userIds, options.seed + i),
     ]),
   );
-  let laptop = new Replica({ ...devices.get('laptop')! });
+  let laptop = new Replica(replicaOptions(devices.get('laptop')!));
   const laptopPicker = pickers.get('laptop')!;
   const worker = tsWorker(new URL('./desktop.ts', import.meta.url));
   const log: Log = {
@@ -120,6 +125,7 @@ export async function makeLog(
     const init: DesktopInit = {
       base,
       keys: devices.get('desktop')!.keys,
+      tenantKey: devices.get('desktop')!.tenantKey,
       authors: AUTHORS.desktop,
       subscriptionIds,
       userIds,

@@ -9,7 +9,7 @@ import os from 'node:os';
 import * as Y from 'yjs';
 import { loadCatalogue } from '../src/lib/domain/catalogue/catalogue';
 import type { Tenant } from '../src/lib/domain/types';
-import { compareOps, parseOp } from '../src/lib/replica/op';
+import { compareOps } from '../src/lib/replica/op';
 import type { Replica } from '../src/lib/replica/replica';
 import { AUTHORS, makeLog, OP_SPACING_MS } from './log';
 import { measureCommand } from './measures/command';
@@ -76,7 +76,7 @@ const device = (name: string) => log.devices.get(name)!;
 const { bytes, stored, ops } = await phase('encode the log and snapshot', async () => ({
   bytes: Y.encodeStateAsUpdate(log.laptop.doc),
   stored: structuredClone(await log.laptop.snapshot()),
-  ops: [...log.laptop.opMap.values()].map((text) => parseOp(text)!).sort(compareOps),
+  ops: [...log.laptop.opMap.values()].map((text) => log.laptop.readStored(text)!).sort(compareOps),
 }));
 const conflictsInLog = log.laptop.conflicts.length;
 

@@ -3,7 +3,7 @@
  * sign, record in the Y.Doc, replay: visible in the derived tenant).
  * Baseline: the engine's execute alone, same commands, on a clone.
  * 5. The same ops' size on the wire: the incremental Yjs update of each,
- * against the op's JSON text (what the op map stores).
+ * against the op's JSON text (signed op, heads, payload) before it is sealed.
  */
 import type { Catalogue } from '../../src/lib/domain/catalogue/catalogue';
 import { execute, type Command } from '../../src/lib/domain/engine';
@@ -56,7 +56,7 @@ export async function measureCommand(
     times.push(took);
     done.push({ command, author, now });
     updates.push(update);
-    texts.push(replica.opMap.get(outcome.op.id)!.length);
+    texts.push(JSON.stringify(outcome.op).length);
   }
   replica.doc.off('update', onUpdate);
 
@@ -85,7 +85,8 @@ export async function measureCommand(
       measure: 'update on the wire per op (median)',
       seats: median(updates),
       baseline: median(texts),
-      baselineIs: "the op's JSON text (what the op map stores: signed op, heads, payload)",
+      baselineIs:
+        "the op's JSON text before sealing (signed op, heads, payload); the map stores it sealed",
       unit: 'B',
     },
   };

@@ -15,7 +15,7 @@ import type { Tenant } from '../../src/lib/domain/types';
 import { parseHlc } from '../../src/lib/replica/hlc';
 import { compareOps, type Op } from '../../src/lib/replica/op';
 import { Replica } from '../../src/lib/replica/replica';
-import { openReplica, type Device } from '../open';
+import { openReplica, replicaOptions, type Device } from '../open';
 import type { Row } from '../table';
 import { median, timeOnce, timeRuns } from '../timing';
 
@@ -79,7 +79,7 @@ export async function lateOp(
   author: string,
   at: number,
 ): Promise<{ op: Op; update: Uint8Array }> {
-  const replica = new Replica({ ...tablet });
+  const replica = new Replica(replicaOptions(tablet));
   const outcome = await replica.execute(command, author, at);
   if (!outcome.ok || !outcome.op) throw new Error(`the late op was refused on the tablet`);
   return { op: outcome.op, update: Y.encodeStateAsUpdate(replica.doc) };

@@ -1,5 +1,5 @@
 import type { InvitationBundle } from '$lib/replica/invitationBundle';
-import { exportSyncFile, type SyncFileImport } from '$lib/replica/syncFile';
+import type { SyncFileImport } from '$lib/replica/syncFile';
 import type { RelayStatus } from '$lib/replica/transports/relay';
 import type { TenantSession } from '$lib/store/tenantSession';
 import { writeDeviceCode } from '$lib/ui/sync/deviceCode';
@@ -67,6 +67,7 @@ export class SyncState {
   /** A sync file of every op this device holds: for another admin, or as a backup. */
   async exportFile(now: number): Promise<Blob> {
     const session = this.requireSession();
+    const { exportSyncFile } = await import('$lib/replica/syncFile');
     const bytes = await exportSyncFile(session.replica, { tenant: session.tenantId, now });
     return new Blob([bytes], { type: 'application/json' });
   }

@@ -7,7 +7,7 @@ import { createDeviceKeys } from '../replica/deviceKeys';
 import { createWrapKeys } from '../replica/keyShares';
 import { newTenantKey } from '../replica/sealing';
 import { Replica } from '../replica/replica';
-import { importSyncFile, type SyncFileImport } from '../replica/syncFile';
+import type { SyncFileImport } from '../replica/syncFile';
 import { connectTabs } from '../replica/transports/tabs';
 import { opLogName, unbornTenant, type SeatsDb, type TenantRecord } from './db';
 import { SavedState } from './savedState';
@@ -163,6 +163,8 @@ export class TenantSession {
    * of it once its ops are replayed, then saves.
    */
   async importSyncFile(file: string | Uint8Array, now: number): Promise<SyncFileImport> {
+    // Sync files are read and written in their own chunk, loaded when first used.
+    const { importSyncFile } = await import('../replica/syncFile');
     const imported = this.refreshing.then(() =>
       importSyncFile(this.replica, file, { tenant: this.tenantId, now }),
     );
