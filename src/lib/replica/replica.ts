@@ -51,6 +51,12 @@ export interface ReplicaOptions {
   onKeys?: (keys: readonly TenantKey[]) => void;
 }
 
+/** A key share that brought a new tenant key; `onTrust`: its sender could not be checked yet. */
+interface Taken {
+  share: KeyShare;
+  onTrust: boolean;
+}
+
 /** What is worked out over all ops at once, for one revision of the replay. */
 interface Derived {
   revision: number;
@@ -89,6 +95,7 @@ export class Replica {
   private readonly onKeys: (keys: readonly TenantKey[]) => void;
   /** Ops sealed with a tenant key this device does not hold yet, taken in once it does. */
   private readonly locked = new Map<string, string>();
+  private readonly reportedLocked = new Set<number>();
   private sharesChanged = true;
   private readonly keys: DeviceKeys;
   private readonly catalogue: Catalogue;
@@ -265,9 +272,9 @@ export class Replica {
    */
   async refresh(now: number): Promise<void> {
     await this.takeIn(now);
-    const trusted = await this.takeShares();
-    if (trusted && this.locked.size) await this.takeIn(now);
-    if (trusted) await this.checkTrusted(trusted);
+    const taken = await this.takeShares();
+    if (taken && this.locked.size) await this.takeIn(now);
+    if (taken) await this.checkOnTrust(taken);
   }
 
   private async takeIn(now: number): Promise<void> {
@@ -301,7 +308,9 @@ export class Replica {
       if (text === undefined) continue;
       const opened = this.sealing.open(text);
       if (!opened.ok && opened.reason === 'locked') {
-        if (!this.locked.size) {
+        // Reported once per key missing, not on every refresh while waiting for it.
+        if (!this.reportedLocked.has(opened.epoch ?? 0)) {
+          this.reportedLocked.add(opened.epoch ?? 0);
           this.notices.push({
             key,
             reason: 'sealed',
@@ -517,14 +526,14 @@ export class Replica {
    * device whose signature the share carries. A device that cannot read a
    * single op yet (just added by its code) cannot know who is enrolled: it
    * takes a share on trust, as it takes the tenant it was pointed at, and
-   * checks it once the log reads (checkTrusted). Returns the shares that
+   * checks it once the log reads (checkOnTrust). Returns the shares that
    * brought a new key, or null when none did.
    */
-  private async takeShares(): Promise<{ share: KeyShare; trusted: boolean }[] | null> {
+  private async takeShares(): Promise<Taken[] | null> {
     if (!this.wrapKeys || !this.sharesChanged) return null;
     this.sharesChanged = false;
     const held = new Set(this.sealing.keys.map((k) => k.epoch));
-    const taken: { share: KeyShare; trusted: boolean }[] = [];
+    const taken: Taken[] = [];
     for (const text of this.shares.values()) {
       const share = readShare(text);
       if (!share || share.to !== this.device || held.has(share.epoch)) continue;
@@ -539,7 +548,7 @@ export class Replica {
       const key = await openShare(share, this.wrapKeys, byKey);
       if (key && this.sealing.add(key)) {
         held.add(key.epoch);
-        taken.push({ share, trusted: !byKey });
+        taken.push({ share, onTrust: !byKey });
       }
     }
     if (taken.length) this.onKeys(this.sealing.keys);
@@ -547,8 +556,8 @@ export class Replica {
   }
 
   /** A share taken on trust must come from a device the log it opened enrols; else it is reported. */
-  private async checkTrusted(taken: { share: KeyShare; trusted: boolean }[]): Promise<void> {
-    for (const { share } of taken.filter((t) => t.trusted)) {
+  private async checkOnTrust(taken: Taken[]): Promise<void> {
+    for (const { share } of taken.filter((t) => t.onTrust)) {
       const by = this.tenant.devices[share.by];
       const signed = by && (await shareSignedBy(share, await this.importKey(by.publicKey)));
       if (!signed) {
