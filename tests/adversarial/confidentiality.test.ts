@@ -11,14 +11,11 @@ import { OpCipher } from '../../src/lib/replica/opCipher';
 import { Replica } from '../../src/lib/replica/replica';
 import { newTenantKey, SEALED_PREFIX } from '../../src/lib/replica/sealing';
 import { testDevices } from '../../src/lib/replica/testDevices';
-import { connectRelay, type RelayStatus } from '../../src/lib/replica/transports/relay';
-import { WebSocketPolyfill } from '../relay/relayClients';
 import { startRelayProcess, stopRelayProcess, type RelayProcess } from '../relay/relayProcess';
 import { storedState } from '../relay/relayStorage';
 import { waitFor } from '../relay/waitFor';
+import { online, TENANT, TOKEN } from './honestTenant';
 
-const TENANT = 'contoso';
-const TOKEN = 'contoso-secret';
 const MS = 30_000;
 
 let dir: string;
@@ -72,25 +69,12 @@ it(
       3,
     );
 
-    const statuses = new Map<string, RelayStatus>();
-    const leave = [laptop, phone].map((replica) =>
-      connectRelay(
-        replica.doc,
-        { url: relay.url, tenant: TENANT, token: TOKEN, WebSocketPolyfill },
-        (status) => statuses.set(replica.device, status),
-      ),
-    );
-    await waitFor(
-      relay,
-      () =>
-        phone.opMap.size === 3 &&
-        [...statuses.values()].every((s) => s.state === 'connected' && s.unsynced === 0),
-      'both devices to sync with the relay',
-    );
+    const leave = await online(relay, [laptop, phone]);
+    await waitFor(relay, () => phone.opMap.size === 3, 'the phone to get the ops');
     await phone.refresh(start + 10);
     expect(phone.derivedState()).toBe(laptop.derivedState());
     expect(phone.tenant.users['asa.odegard']?.displayName).toBe('Åsa Ødegård');
-    leave.forEach((stop) => stop());
+    leave();
 
     expect(await stopRelayProcess(relay)).toBe(0);
     const file = await readFile(db);

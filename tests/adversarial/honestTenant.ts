@@ -82,7 +82,7 @@ export async function honestTenant(relay: RelayProcess, db: string): Promise<Hon
 }
 
 /** Connects the replicas and waits until the relay has confirmed all they hold; returns how to leave. */
-async function online(relay: RelayProcess, replicas: Replica[]): Promise<() => void> {
+export async function online(relay: RelayProcess, replicas: Replica[]): Promise<() => void> {
   const statuses = new Map<string, RelayStatus>();
   const leave = replicas.map((replica) =>
     connectRelay(
