@@ -3,7 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { createCatalogue, parseCatalogueData } from '../../src/lib/domain/catalogue/catalogue';
 import { emptyTenant } from '../../src/lib/domain/types';
 import { createDeviceKeys } from '../../src/lib/replica/deviceKeys';
+import { OpCipher } from '../../src/lib/replica/opCipher';
 import { Replica } from '../../src/lib/replica/replica';
+import type { TenantKey } from '../../src/lib/replica/sealing';
 import { exportSyncFile, importSyncFile } from '../../src/lib/replica/syncFile';
 import { writeDeviceCode } from '../../src/lib/ui/sync/deviceCode';
 
@@ -104,6 +106,28 @@ function searchTime(page: Page, text: string) {
   }, text);
 }
 
+/** Runs in the page: the tenant keys this browser keeps for a tenant (store/db.ts, identities). */
+function tenantKeysIn({
+  dbName,
+  tenant,
+}: {
+  dbName: string;
+  tenant: string;
+}): Promise<TenantKey[]> {
+  return new Promise((resolve, reject) => {
+    const opened = indexedDB.open(dbName);
+    opened.onerror = () => reject(new Error(String(opened.error)));
+    opened.onsuccess = () => {
+      const read = opened.result.transaction('identities').objectStore('identities').get(tenant);
+      read.onerror = () => reject(new Error(String(read.error)));
+      read.onsuccess = () => {
+        opened.result.close();
+        resolve((read.result as { tenantKeys?: TenantKey[] } | undefined)?.tenantKeys ?? []);
+      };
+    };
+  });
+}
+
 test('Active users stays smooth at 10,000 people: a few dozen rows in the page, scrolling and search within a frame budget (ASG-8)', async ({
   page,
 }) => {
@@ -137,7 +161,15 @@ test('Active users stays smooth at 10,000 people: a few dozen rows in the page, 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export a sync file' }).click();
   const exported = readFileSync(await (await download).path());
-  const replica = new Replica({ device, keys, base: emptyTenant('MOSA'), catalogue });
+  // The file is sealed: the Node device holds the tenant key, as an invitation would give it.
+  const tenantKeys = await page.evaluate(tenantKeysIn, { dbName: 'seats', tenant });
+  const replica = new Replica({
+    device,
+    keys,
+    base: emptyTenant('MOSA'),
+    catalogue,
+    sealing: new OpCipher(tenantKeys),
+  });
   expect(await importSyncFile(replica, exported, { tenant, now: Date.now() })).toMatchObject({
     ok: true,
   });
