@@ -127,25 +127,25 @@ function watchOps(doc: Y.Doc): { problems: string[]; stop: () => void } {
   return { problems, stop: () => stops.forEach((stop) => stop()) };
 }
 
-function watchMap(ops: Y.Map<unknown>, problems: string[]): () => void {
+function watchMap(map: Y.Map<unknown>, problems: string[]): () => void {
   const onChange = (event: Y.YMapEvent<unknown>) => {
     let deleted = 0;
     let overwritten = 0;
     event.changes.keys.forEach((change, key) => {
       if (change.action === 'delete') deleted++;
-      if (change.action === 'update' && !sameValue(change.oldValue, ops.get(key))) overwritten++;
+      if (change.action === 'update' && !sameValue(change.oldValue, map.get(key))) overwritten++;
     });
     if (deleted) problems.push(`deletes ${deleted} op(s)`);
     if (overwritten) problems.push(`overwrites ${overwritten} op(s)`);
   };
   const onDeepChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    if (events.some((event) => event.target !== ops)) problems.push('changes content inside an op');
+    if (events.some((event) => event.target !== map)) problems.push('changes content inside an op');
   };
-  ops.observe(onChange);
-  ops.observeDeep(onDeepChange);
+  map.observe(onChange);
+  map.observeDeep(onDeepChange);
   return () => {
-    ops.unobserve(onChange);
-    ops.unobserveDeep(onDeepChange);
+    map.unobserve(onChange);
+    map.unobserveDeep(onDeepChange);
   };
 }
 

@@ -22,15 +22,21 @@ const addUser = (id: string, displayName: string) => ({
 async function tenant() {
   const { base, catalogue, start, keysOf } = await testDevices(['laptop']);
   const kept: TenantKey[][] = [];
-  const laptop = new Replica({
-    device: 'laptop',
-    keys: keysOf('laptop'),
-    base,
-    catalogue,
-    sealing: new OpCipher([newTenantKey()]),
-    wrapKeys: await createWrapKeys(),
-    onKeys: (keys) => kept.push([...keys]),
-  });
+  const first = newTenantKey();
+  const laptopWrap = await createWrapKeys();
+  base.devices['laptop'] = { ...base.devices['laptop'], wrapKey: laptopWrap.publicJwk };
+  const laptopWith = (doc?: Y.Doc) =>
+    new Replica({
+      device: 'laptop',
+      keys: keysOf('laptop'),
+      base,
+      catalogue,
+      sealing: new OpCipher([first]),
+      wrapKeys: laptopWrap,
+      onKeys: (keys) => kept.push([...keys]),
+      ...(doc ? { doc } : {}),
+    });
+  const laptop = laptopWith();
   const newDevice = async (device: string) => {
     const [keys, wrap] = await Promise.all([createDeviceKeys(), createWrapKeys()]);
     const replica = new Replica({
@@ -44,7 +50,7 @@ async function tenant() {
     const enrol = { device, publicKey: keys.publicJwk, wrapKey: wrap.publicJwk, person: null };
     return { replica, enrol };
   };
-  return { laptop, newDevice, start, kept, catalogue, base };
+  return { laptop, laptopWith, newDevice, start, kept, catalogue, base };
 }
 
 describe('end-to-end encryption (SYNC-5)', () => {
@@ -92,7 +98,7 @@ describe('end-to-end encryption (SYNC-5)', () => {
   });
 
   it('revoking a device makes a new key for later ops, handed to every device but the revoked one', async () => {
-    const { laptop, newDevice, start, kept } = await tenant();
+    const { laptop, laptopWith, newDevice, start, kept } = await tenant();
     const phone = await newDevice('phone');
     const tablet = await newDevice('tablet');
     await laptop.execute({ type: 'enrolDevice', payload: phone.enrol }, 'ann', start + 1000);
@@ -120,6 +126,14 @@ describe('end-to-end encryption (SYNC-5)', () => {
     expect(tablet.replica.tenantKeys.map((k) => k.epoch)).toEqual([1]);
     expect(tablet.replica.tenant.users['new']).toBeUndefined();
     expect(tablet.replica.notices.at(-1)).toMatchObject({ reason: 'sealed' });
+
+    // The laptop shared the new key with itself too: a restart that kept only key 1 gets it back.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(laptop.doc));
+    const restarted = laptopWith(copy);
+    await restarted.refresh(start + 6000);
+    expect(restarted.tenantKeys.map((k) => k.epoch)).toEqual([1, 2]);
+    expect(restarted.derivedState()).toBe(laptop.derivedState());
   });
 
   it('ignores a key share signed by a device the tenant never enrolled', async () => {

@@ -2,7 +2,6 @@ import { canonicalJson } from './canonical';
 import { contentHash } from './contentHash';
 import { sign, verify, type DeviceKeys } from './deviceKeys';
 import { parseHlc } from './hlc';
-import { plain, type Sealing } from './sealing';
 
 /** What an author signs: a command, when, by whom, on which device, having seen what. */
 export interface OpBody {
@@ -85,7 +84,8 @@ export class StoredOp {
     readonly id: string,
     readonly text: string,
     op?: Op,
-    private readonly sealing: Pick<Sealing, 'open'> = plain,
+    /** Reads the stored text: opens it first when it is sealed (Replica.readStored). */
+    private readonly read: (text: string) => Op | null = parseOp,
   ) {
     this.parsed = op ?? null;
   }
@@ -93,8 +93,7 @@ export class StoredOp {
   get op(): Op {
     if (!this.parsed) {
       // Only ops that parsed when first taken in are stored without their parse.
-      const opened = this.sealing.open(this.text);
-      const op = opened.ok ? parseOp(opened.text) : null;
+      const op = this.read(this.text);
       if (!op || op.id !== this.id) throw new Error(`The stored op ${this.id} no longer reads.`);
       this.parsed = op;
     }

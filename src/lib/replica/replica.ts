@@ -478,7 +478,7 @@ export class Replica {
   /**
    * After this device's own op took effect: an enrolled device is handed the
    * tenant keys held; a revoked one is cut off from future ops by a new key,
-   * handed to every other device that can receive it (SYNC-5).
+   * handed to every device that can receive it but the revoked one (SYNC-5).
    */
   private async handOutKeys(op: Op): Promise<void> {
     if (!this.sealing.keys.length) return;
@@ -491,10 +491,11 @@ export class Replica {
       const key = newTenantKey(epoch);
       this.sealing.add(key);
       this.onKeys(this.sealing.keys);
-      const others = Object.values(this.tenant.devices)
-        .filter((d) => !d.revoked && d.id !== this.device)
+      // This device too: the share in the log is how it gets the key back after a restart.
+      const holders = Object.values(this.tenant.devices)
+        .filter((d) => !d.revoked)
         .map((d) => d.id);
-      await this.share([key], others);
+      await this.share([key], holders);
     }
   }
 
@@ -741,7 +742,7 @@ export class Replica {
     for (const { id } of order) {
       const text = this.opMap.get(id);
       if (text === undefined) return false;
-      stored.set(id, new StoredOp(id, text, undefined, this.sealing));
+      stored.set(id, new StoredOp(id, text, undefined, (t) => this.readStored(t)));
     }
     const heads = new Map<string, StoredOp>();
     for (const [device, id] of Object.entries(snapshot.heads)) {

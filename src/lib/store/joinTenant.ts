@@ -8,9 +8,10 @@ import { TenantSession, type Clock } from './tenantSession';
 /**
  * Makes this browser a new device of an existing tenant: its own keys and an
  * empty op log, filled by the relay or a sync file; the tenant keys come with
- * an invitation, or are handed to it in the log once an admin enrols it. Its changes count once its
- * key is enrolled, which binds it to a person: by a Global Administrator
- * (enrolDevice) or by the device itself with an invitation (joinWithInvitation).
+ * an invitation, or are handed to it in the log once an admin enrols it. Its
+ * changes count once its key is enrolled, which binds it to a person: by a
+ * Global Administrator (enrolDevice) or by the device itself with an
+ * invitation (joinWithInvitation).
  */
 export async function joinTenant(
   db: SeatsDb,

@@ -74,9 +74,10 @@ export class TenantSession {
       doc,
       sealing: new OpCipher(identity.tenantKeys ?? []),
       ...(identity.wrap ? { wrapKeys: identity.wrap } : {}),
+      // Not kept (a full disk), a key shared with this device comes back from the log at the next start.
       onKeys: (tenantKeys) => {
         db.identities.update(tenantId, { tenantKeys: [...tenantKeys] }).catch((error: unknown) => {
-          console.error('The tenant key could not be kept', error);
+          session.storageError = `The tenant key could not be saved: ${error instanceof Error ? error.message : String(error)}. Free some space and keep this tab open until it saves.`;
         });
       },
     });
