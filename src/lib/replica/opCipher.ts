@@ -1,5 +1,5 @@
-import { gcm } from '@noble/ciphers/aes.js';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { GcmKey } from './gcmKey';
 import { SEALED_PREFIX, type Opened, type Sealing, type TenantKey } from './sealing';
 
 const encoder = new TextEncoder();
@@ -14,6 +14,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 export class OpCipher implements Sealing {
   private readonly held = new Map<number, Uint8Array>();
+  private readonly ciphers = new Map<number, GcmKey>();
 
   constructor(keys: readonly TenantKey[]) {
     for (const key of keys) this.add(key);
@@ -39,7 +40,7 @@ export class OpCipher implements Sealing {
     if (!this.held.size) return text;
     const epoch = Math.max(...this.held.keys());
     const iv = crypto.getRandomValues(new Uint8Array(12));
-    const sealed = gcm(this.held.get(epoch)!, iv).encrypt(encoder.encode(text));
+    const sealed = this.cipher(epoch)!.encrypt(iv, encoder.encode(text));
     return `${SEALED_PREFIX}${epoch}.${toBase64Url(iv)}.${toBase64Url(sealed)}`;
   }
 
@@ -52,12 +53,25 @@ export class OpCipher implements Sealing {
     if (rest.length || !Number.isInteger(epoch) || iv?.length !== 12 || !data) {
       return { ok: false, reason: 'damaged' };
     }
-    const key = this.held.get(epoch);
-    if (!key) return { ok: false, reason: 'locked', epoch };
+    const cipher = this.cipher(epoch);
+    if (!cipher) return { ok: false, reason: 'locked', epoch };
+    const opened = cipher.decrypt(iv, data);
+    if (!opened) return { ok: false, reason: 'damaged', epoch };
     try {
-      return { ok: true, text: decoder.decode(gcm(key, iv).decrypt(data)) };
+      return { ok: true, text: decoder.decode(opened) };
     } catch {
       return { ok: false, reason: 'damaged', epoch };
     }
+  }
+
+  /** The key of `epoch` ready to use (its tables are built on first use), if held. */
+  private cipher(epoch: number): GcmKey | undefined {
+    let cipher = this.ciphers.get(epoch);
+    const key = this.held.get(epoch);
+    if (!cipher && key) {
+      cipher = new GcmKey(key);
+      this.ciphers.set(epoch, cipher);
+    }
+    return cipher;
   }
 }
