@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue/catalogue';
 import { adjustHolderCount, servicePlanNames, subscriptionsSelling } from './indexes';
+import type { Edit } from './context';
 import { DAY, type Instant } from './time';
 import type { Subscription, Tenant, User } from './types';
 
@@ -28,18 +29,22 @@ export function unknownPlans(catalogue: Catalogue, product: string, plans: strin
 
 /**
  * Gives a license. Reassigning a product within the retention window keeps the
- * data (DATA-1), so the retained entry goes.
+ * data (DATA-1), so the retained entry goes. Reads what it is given (as
+ * deciding read it) and changes through `edit` (context.ts), for a replay to
+ * undo it; reading through `edit` would pay the recording view's traps.
  */
 export function grant(
+  edit: Edit,
   tenant: Tenant,
   user: User,
   subscription: Subscription,
   disabledPlans: string[],
   now: Instant,
 ): void {
-  const holders = (tenant.assignments[subscription.id] ??= {});
-  if (!holders[user.id]) adjustHolderCount(holders, 1);
-  holders[user.id] = {
+  if (!tenant.assignments[subscription.id]) edit(tenant.assignments)[subscription.id] = {};
+  const holders = tenant.assignments[subscription.id];
+  if (!holders[user.id]) adjustHolderCount(edit(holders), 1);
+  edit(holders)[user.id] = {
     user: user.id,
     subscription: subscription.id,
     disabledPlans: [...disabledPlans].sort(),
@@ -48,13 +53,14 @@ export function grant(
   const kept = tenant.retainedData[user.id];
   if (kept) {
     const rest = kept.filter((entry) => entry.product !== subscription.product);
-    if (rest.length) tenant.retainedData[user.id] = rest;
-    else delete tenant.retainedData[user.id];
+    if (rest.length) edit(tenant.retainedData)[user.id] = rest;
+    else delete edit(tenant.retainedData)[user.id];
   }
 }
 
-/** Removes a license; its data is kept for 30 days (DATA-1). */
+/** Removes a license; its data is kept for 30 days (DATA-1). Reads and changes as `grant` does. */
 export function revoke(
+  edit: Edit,
   tenant: Tenant,
   userId: string,
   subscription: Subscription,
@@ -62,14 +68,15 @@ export function revoke(
 ): void {
   const assignments = tenant.assignments[subscription.id];
   if (!assignments?.[userId]) return;
-  adjustHolderCount(assignments, -1);
-  delete assignments[userId];
+  const holders = edit(assignments);
+  adjustHolderCount(holders, -1);
+  delete holders[userId];
   const kept = (tenant.retainedData[userId] ?? []).filter(
     (entry) => entry.product !== subscription.product,
   );
   kept.push({ subscription: subscription.id, product: subscription.product, removedAt: now });
-  tenant.retainedData[userId] = kept;
-  subscription.lastLicenseEvent = 'freed';
+  edit(tenant.retainedData)[userId] = kept;
+  edit(subscription).lastLicenseEvent = 'freed';
 }
 
 export function retentionEnds(removedAt: Instant): Instant {

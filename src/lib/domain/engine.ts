@@ -1,6 +1,6 @@
 import { advance } from './advance';
 import { COMMANDS, isCommandType } from './commands';
-import type { Context, Decision } from './context';
+import { inPlace, type Context, type Decision, type Edit } from './context';
 import { asPayload } from './payload';
 import { InvalidInput, refuse, type Refusal } from './refusal';
 import type { Tenant } from './types';
@@ -49,20 +49,28 @@ export function decide(tenant: Tenant, command: Command, ctx: Context): Decision
   }
 }
 
+export interface Execution {
+  /** The caller knows nothing is due by `ctx.now` (`isDue`), so moving is skipped. */
+  atNow?: boolean;
+  /** How changes are made (context.ts); by default, in place. */
+  edit?: Edit;
+  /** What deciding reads; by default the tenant (replica/journal.ts's guard, to check). */
+  read?: Tenant;
+}
+
 /**
  * Moves the tenant to `ctx.now`, then runs the command: all of it, or (when
- * refused) none of it. The tenant object is changed in place. `atNow`: the
- * caller knows nothing is due by `ctx.now` (`isDue`), so moving is skipped.
+ * refused) none of it. The tenant object is changed in place.
  */
 export function execute(
   tenant: Tenant,
   command: Command,
   ctx: Context,
-  { atNow = false } = {},
+  { atNow = false, edit = inPlace, read = tenant }: Execution = {},
 ): Outcome {
-  if (!atNow) advance(tenant, ctx.now);
-  const decision = decide(tenant, command, ctx);
+  if (!atNow) advance(edit(tenant), ctx.now);
+  const decision = decide(read, command, ctx);
   if (!decision.ok) return decision;
-  decision.apply();
+  decision.apply(edit);
   return { ok: true };
 }

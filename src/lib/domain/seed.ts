@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue/catalogue';
 import { billingPeriod } from './lifecycle';
 import { grant } from './assignment';
+import { inPlace } from './context';
 import { listUnitPrice, newSubscription } from './newSubscription';
 import { normaliseProductKey } from './productKey';
 import { addSubscription } from './subscription';
@@ -174,7 +175,7 @@ export function addImported(
     if (tenant.assignments[subscription.id]?.[user.id]) {
       throw new SeedError(`assignments: ${a.user} holds ${a.subscription} twice`);
     }
-    grant(tenant, user, subscription, a.disabledPlans ?? [], start);
+    grant(inPlace, tenant, user, subscription, a.disabledPlans ?? [], start);
   }
 
   for (const k of given.productKeys ?? []) {

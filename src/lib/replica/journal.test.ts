@@ -175,4 +175,34 @@ describe('the journal', () => {
       view.name = 'y';
     }).toThrow(/outside a replayed op/);
   });
+
+  it('guards what deciding reads: a write through it throws, one through edit() is undone', () => {
+    const tree: { users: Record<string, { roles: string[] }> } = {
+      users: { ann: { roles: ['A'] } },
+    };
+    const journal = new Journal();
+    const read = journal.guard(tree);
+    const ann = read.users.ann;
+    expect(ann.roles[0]).toBe('A');
+    expect(() => {
+      ann.roles = ['B'];
+    }).toThrow(/without edit\(\)/);
+    expect(() => ann.roles.push('B')).toThrow(/without edit/);
+    expect(() => {
+      delete (read.users as Record<string, unknown>)['ann'];
+    }).toThrow(/without edit/);
+    // Lookups kept under symbols may be built while deciding (domain/indexes.ts).
+    const holders = read.users as unknown as Record<string, Assignment>;
+    expect(holderCount(holders)).toBe(1);
+
+    const { changes } = journal.record(() => {
+      // A new object holding a guarded one stores what the guard shows.
+      journal.edit(ann).roles = [...ann.roles, 'B'];
+      journal.edit(read).users = { ...read.users, bo: { roles: ann.roles } };
+    });
+    expect(tree.users).toEqual({ ann: { roles: ['A', 'B'] }, bo: { roles: ['A', 'B'] } });
+    expect(() => structuredClone(tree)).not.toThrow();
+    undo(changes);
+    expect(tree).toEqual({ users: { ann: { roles: ['A'] } } });
+  });
 });

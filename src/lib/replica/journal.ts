@@ -2,13 +2,19 @@
  * Records what the rules engine changes in a tenant, so a replay can take an
  * op back in O(what it touched) instead of copying the whole tenant.
  *
- * The engine changes the tenant in place, anywhere (a user's roles, an
- * assignment's apps, a subscription's history). Rather than have every rule
- * report its writes, the engine is handed a view of the tenant: a Proxy that
- * wraps every object read through it and notes, for every write or delete,
- * the object, the key and what the key held before. Undo puts those back,
- * last first. The tenant itself stays a plain object (what snapshots,
- * structuredClone and the screens see); only the engine sees the view.
+ * A command is decided by reading the tenant and applied by a closure that
+ * changes it in place, anywhere (a user's roles, an assignment's apps, a
+ * subscription's history). Rather than have every rule report its writes,
+ * `apply` is handed `edit` (domain/context.ts): `edit(object)` is a view of
+ * the object, a Proxy that wraps every object read through it and notes,
+ * for every write or delete, the object, the key and what the key held
+ * before. Undo puts those back, last first. Deciding reads the tenant itself:
+ * through the view, every read of every rule would pay for a trap.
+ *
+ * Since deciding reads plain objects, a change made to one of them directly,
+ * not through `edit`, would go unrecorded and survive an undo. `guard` is
+ * what catches that in tests: a read-only view to decide on, whose objects
+ * refuse every write (replay.ts uses it under vitest).
  *
  * Keys an undo deletes and puts back land last in their object, so an object's
  * key order may differ from a fresh replay's: the state is compared with
@@ -25,6 +31,8 @@ const isObject = (value: unknown): value is object => typeof value === 'object' 
 export class Journal {
   private changes: Change[] | null = null;
   private readonly views = new WeakMap<object, object>();
+  private readonly guards = new WeakMap<object, object>();
+  /** What each view and guard shows. */
   private readonly targets = new WeakMap<object, object>();
   private readonly handler: ProxyHandler<Bag> = {
     get: (target, key) => {
@@ -47,15 +55,44 @@ export class Journal {
     },
   };
 
-  /** `target` as the engine should see it: every change made through it is recorded. */
+  private readonly guardHandler: ProxyHandler<Bag> = {
+    get: (target, key) => {
+      const value = target[key];
+      return isObject(value) ? this.guard(value) : value;
+    },
+    set: (_target, key) => refuseWrite(key),
+    defineProperty: (target, key, descriptor) =>
+      // Symbol-keyed lookups (domain/indexes.ts) may be built while deciding.
+      typeof key === 'symbol' ? Reflect.defineProperty(target, key, descriptor) : refuseWrite(key),
+    deleteProperty: (_target, key) => refuseWrite(key),
+  };
+
+  /** `target` as `apply` changes it: every change made through it is recorded. */
   view<T extends object>(target: T): T {
-    let view = this.views.get(target);
-    if (!view) {
-      view = new Proxy(target as Bag, this.handler);
-      this.views.set(target, view);
-      this.targets.set(view, target);
+    return this.wrap(target, this.views, this.handler);
+  }
+
+  /** `edit` for `apply` (domain/context.ts): the view of an object, or of what a guard shows. */
+  readonly edit = <T extends object>(target: T): T =>
+    this.view((this.targets.get(target) as T | undefined) ?? target);
+
+  /** `target` as deciding reads it when checked: every write through it throws. */
+  guard<T extends object>(target: T): T {
+    return this.wrap(target, this.guards, this.guardHandler);
+  }
+
+  private wrap<T extends object>(
+    target: T,
+    made: WeakMap<object, object>,
+    handler: ProxyHandler<Bag>,
+  ): T {
+    let wrapped = made.get(target);
+    if (!wrapped) {
+      wrapped = new Proxy(target as Bag, handler);
+      made.set(target, wrapped);
+      this.targets.set(wrapped, target);
     }
-    return view as T;
+    return wrapped as T;
   }
 
   /**
@@ -104,8 +141,9 @@ export class Journal {
   }
 
   /**
-   * What to store: the object itself for a view, and a new object (built by the
-   * engine) with any views inside it replaced by what they show.
+   * What to store: the object itself for a view or guard, and a new object
+   * (built by the engine) with any views or guards inside it replaced by what
+   * they show.
    */
   private raw(value: unknown): unknown {
     if (!isObject(value)) return value;
@@ -120,6 +158,12 @@ export class Journal {
     }
     return value;
   }
+}
+
+function refuseWrite(key: PropertyKey): never {
+  throw new Error(
+    `The rules engine changed "${String(key)}" while deciding, or in apply without edit(): the change would not be undone.`,
+  );
 }
 
 /** Takes changes back, last first. */

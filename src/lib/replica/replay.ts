@@ -63,6 +63,9 @@ function merged(a: readonly Entry[], b: readonly Entry[]): Entry[] {
 
 const UNCHANGED: Change[] = [];
 
+/** Under vitest, every decision is checked to change nothing but through `edit` (journal.ts). */
+const CHECK_DECISIONS = import.meta.env?.MODE === 'test';
+
 /** How far behind a snapshot the checkpoint stored with it is, at least (checkpoints.ts). */
 export const CHECKPOINT_SPACING = 2000;
 
@@ -90,7 +93,7 @@ export class Replay {
   private restoredUpTo = 0;
   /** How each entry came out: null, took effect; or its conflict. Parallel to `entries`. */
   private outcomes: (Conflict | null)[] = [];
-  private current: { tenant: Tenant; view: Tenant } | null = null;
+  private current: { tenant: Tenant; read: Tenant } | null = null;
   private journal = new Journal();
   private trial: Trial | null = null;
   private revisions = ++revisionClock;
@@ -102,6 +105,8 @@ export class Replay {
     private readonly base: Tenant,
     private readonly catalogue: Catalogue,
     checkpointSpacing = CHECKPOINT_SPACING,
+    /** Decide through the journal's read-only guard, so a change that would escape an undo throws. */
+    private readonly guarded = CHECK_DECISIONS,
   ) {
     this.checkpoints = new Checkpoints(checkpointSpacing);
   }
@@ -401,18 +406,14 @@ export class Replay {
     return conflict;
   }
 
-  /** The engine's execute on the recording view. */
+  /** The engine's execute: deciding reads the tenant, changes go through the journal. */
   private execute(command: Command, author: string | null, now: number): Outcome {
-    const { tenant, view } = this.state();
-    // Whether anything is due is asked of the plain tenant: through the view,
-    // looking at every subscription costs more than most commands.
+    const { tenant, read } = this.state();
     return execute(
-      view,
+      tenant,
       command,
       { now, author, catalogue: this.catalogue },
-      {
-        atNow: !isDue(tenant, now),
-      },
+      { atNow: !isDue(tenant, now), read, edit: this.journal.edit },
     );
   }
 
@@ -423,14 +424,14 @@ export class Replay {
     this.conflicts = state.conflicts;
   }
 
-  private state(): { tenant: Tenant; view: Tenant } {
+  private state(): { tenant: Tenant; read: Tenant } {
     return this.current ?? this.use(structuredClone(this.base));
   }
 
-  private use(tenant: Tenant): { tenant: Tenant; view: Tenant } {
+  private use(tenant: Tenant): { tenant: Tenant; read: Tenant } {
     countHolders(tenant);
     this.journal = new Journal();
-    this.current = { tenant, view: this.journal.view(tenant) };
+    this.current = { tenant, read: this.guarded ? this.journal.guard(tenant) : tenant };
     return this.current;
   }
 }

@@ -128,8 +128,8 @@ export function decideAssignLicenses(tenant: Tenant, p: Payload, ctx: Context): 
   const plans = planRefusal(ctx, subscription, disabledPlans);
   if (plans) return reject(plans);
 
-  return accept(() => {
-    for (const user of newcomers) grant(tenant, user, subscription, disabledPlans, ctx.now);
+  return accept((edit) => {
+    for (const user of newcomers) grant(edit, tenant, user, subscription, disabledPlans, ctx.now);
   });
 }
 
@@ -146,8 +146,8 @@ export function decideUnassignLicenses(tenant: Tenant, p: Payload, ctx: Context)
   const access = accessRefusal(tenant, actor, subscription, 'assign');
   if (access) return reject(access);
   if (users.length > MAX_USERS_PER_ASSIGNMENT) return reject(tooManyUsers(users.length));
-  return accept(() => {
-    for (const user of users) revoke(tenant, user.id, subscription, ctx.now);
+  return accept((edit) => {
+    for (const user of users) revoke(edit, tenant, user.id, subscription, ctx.now);
   });
 }
 
@@ -269,17 +269,17 @@ export function decideSetUserLicenses(tenant: Tenant, p: Payload, ctx: Context):
     if (plans) return reject(plans);
   }
 
-  return accept(() => {
-    for (const r of removals) revoke(tenant, r.user.id, r.subscription, ctx.now);
+  return accept((edit) => {
+    for (const r of removals) revoke(edit, tenant, r.user.id, r.subscription, ctx.now);
     for (const g of grants) {
       for (const user of g.users) {
         const held = heldProduct(tenant, user.id, g.subscription.product);
-        if (held) revoke(tenant, user.id, held, ctx.now);
-        grant(tenant, user, g.subscription, g.disabledPlans, ctx.now);
+        if (held) revoke(edit, tenant, user.id, held, ctx.now);
+        grant(edit, tenant, user, g.subscription, g.disabledPlans, ctx.now);
       }
       for (const user of g.keep) {
         const assignment = tenant.assignments[g.subscription.id]?.[user.id];
-        if (assignment) assignment.disabledPlans = [...g.disabledPlans].sort();
+        if (assignment) edit(assignment).disabledPlans = [...g.disabledPlans].sort();
       }
     }
   });
@@ -314,7 +314,7 @@ export function decideSetServicePlans(tenant: Tenant, p: Payload, ctx: Context):
   if (access) return reject(access);
   const plans = planRefusal(ctx, subscription, disabledPlans);
   if (plans) return reject(plans);
-  return accept(() => {
-    assignment.disabledPlans = [...disabledPlans].sort();
+  return accept((edit) => {
+    edit(assignment).disabledPlans = [...disabledPlans].sort();
   });
 }

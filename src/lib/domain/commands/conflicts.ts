@@ -18,8 +18,8 @@ export function decideDismissConflict(tenant: Tenant, p: Payload, ctx: Context):
   const actor = author(tenant, ctx, 'dismiss conflicts', DISMISS_REMEDY);
   if (isRefusal(actor)) return reject(actor);
   if (!isAdmin(actor)) return reject(notAuthorized('dismiss conflicts', DISMISS_REMEDY));
-  return accept(() => {
+  return accept((edit) => {
     // Tenants stored before conflicts could be dismissed have no `dismissed` yet.
-    tenant.dismissed = { ...tenant.dismissed, [op]: true };
+    edit(tenant).dismissed = { ...tenant.dismissed, [op]: true };
   });
 }

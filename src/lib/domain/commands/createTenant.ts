@@ -28,10 +28,11 @@ export function decideCreateTenant(tenant: Tenant, p: Payload, ctx: Context): De
   }
   const roles: Role[] =
     type === 'MCA' ? ['BillingAccountOwner', 'GlobalAdministrator'] : ['GlobalAdministrator'];
-  return accept(() => {
-    tenant.name = name;
-    tenant.billingAccountType = type;
-    tenant.users[id] = {
+  return accept((edit) => {
+    const t = edit(tenant);
+    t.name = name;
+    t.billingAccountType = type;
+    t.users[id] = {
       id,
       displayName,
       usageLocation: location,
@@ -42,7 +43,7 @@ export function decideCreateTenant(tenant: Tenant, p: Payload, ctx: Context): De
       deletedAt: null,
     };
     if (deviceId !== null && deviceKey !== null) {
-      tenant.devices[deviceId] = {
+      t.devices[deviceId] = {
         id: deviceId,
         ...deviceKeys(deviceKey, wrapKey),
         person: shared ? null : id,

@@ -59,8 +59,8 @@ export function decideEnrolDevice(tenant: Tenant, p: Payload, ctx: Context): Dec
   if (!actor.roles.includes('GlobalAdministrator')) {
     return reject(notAuthorized('add devices', 'Ask a Global Administrator.'));
   }
-  return accept(() => {
-    tenant.devices[id] = { id, ...deviceKeys(key, wrapKey), person, enrolledAt: ctx.now };
+  return accept((edit) => {
+    edit(tenant).devices[id] = { id, ...deviceKeys(key, wrapKey), person, enrolledAt: ctx.now };
   });
 }
 
@@ -96,7 +96,7 @@ export function decideRevokeDevice(tenant: Tenant, p: Payload, ctx: Context): De
   if (!actor.roles.includes('GlobalAdministrator')) {
     return reject(notAuthorized('revoke devices', 'Ask a Global Administrator.'));
   }
-  return accept(() => {
-    device.revoked = { afterSeq, at: ctx.now, by: actor.id };
+  return accept((edit) => {
+    edit(device).revoked = { afterSeq, at: ctx.now, by: actor.id };
   });
 }

@@ -35,5 +35,5 @@ export function decideImportTenant(tenant: Tenant, p: Payload, ctx: Context): De
       ),
     );
   }
-  return accept(() => addImported(tenant, imported, ctx.now, ctx.catalogue));
+  return accept((edit) => addImported(edit(tenant), imported, ctx.now, ctx.catalogue));
 }

@@ -38,9 +38,10 @@ export function decideCreateInvitation(tenant: Tenant, p: Payload, ctx: Context)
       refuse('ALREADY_EXISTS', 'This invitation was already made.', 'Make a new invitation.'),
     );
   }
-  return accept(() => {
-    tenant.invitations ??= {};
-    tenant.invitations[key.x] = {
+  return accept((edit) => {
+    const t = edit(tenant);
+    t.invitations ??= {};
+    t.invitations[key.x] = {
       id: key.x,
       person,
       publicKey: key,
@@ -87,14 +88,14 @@ export function decideJoinWithInvitation(tenant: Tenant, p: Payload, ctx: Contex
       refuse('ALREADY_EXISTS', `A device "${device}" is already enrolled.`, 'Join again.'),
     );
   }
-  return accept(() => {
-    tenant.devices[device] = {
+  return accept((edit) => {
+    edit(tenant).devices[device] = {
       id: device,
       ...deviceKeys(key, wrapKey),
       person: invitation.person,
       enrolledAt: ctx.now,
     };
-    invitation.used = { device, at: ctx.now };
+    edit(invitation).used = { device, at: ctx.now };
   });
 }
 

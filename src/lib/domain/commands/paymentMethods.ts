@@ -112,14 +112,15 @@ export function decideAddPaymentMethod(tenant: Tenant, p: Payload, ctx: Context)
   if (invalid) return reject(invalid);
   const parsed = parseExpiry(expiry)!;
   const last4 = card.checked ? card.last4! : cardDigits(card.cardNumber!).slice(-4);
-  return accept(() => {
+  return accept((edit) => {
+    const t = edit(tenant);
     if (replaces !== null) {
-      delete tenant.paymentMethods[replaces];
-      for (const s of Object.values(tenant.subscriptions)) {
+      delete t.paymentMethods[replaces];
+      for (const s of Object.values(t.subscriptions)) {
         if (s.paymentMethod === replaces) s.paymentMethod = id;
       }
     }
-    tenant.paymentMethods[id] = {
+    t.paymentMethods[id] = {
       id,
       last4,
       expiryMonth: parsed.month,
@@ -130,7 +131,7 @@ export function decideAddPaymentMethod(tenant: Tenant, p: Payload, ctx: Context)
       subscription: subscription?.id ?? null,
       addedBy: actor.id,
     };
-    if (subscription) subscription.paymentMethod = id;
+    if (subscription) edit(subscription).paymentMethod = id;
   });
 }
 
@@ -156,13 +157,14 @@ export function decideUpdatePaymentMethod(tenant: Tenant, p: Payload, ctx: Conte
     return reject(notAuthorized('manage payment methods', BUY_REMEDY));
   const invalid = cardRefusal(card, expiry, ctx.now);
   if (invalid) return reject(invalid);
-  return accept(() => {
+  return accept((edit) => {
+    const changed = edit(method);
     if (expiry !== null) {
       const parsed = parseExpiry(expiry)!;
-      method.expiryMonth = parsed.month;
-      method.expiryYear = parsed.year;
+      changed.expiryMonth = parsed.month;
+      changed.expiryYear = parsed.year;
     }
-    if (nameOnCard !== null) method.nameOnCard = nameOnCard;
-    if (address !== null) method.address = address;
+    if (nameOnCard !== null) changed.nameOnCard = nameOnCard;
+    if (address !== null) changed.address = address;
   });
 }

@@ -98,18 +98,20 @@ export function decideRedeemProductKeys(tenant: Tenant, p: Payload, ctx: Context
     );
   }
 
-  return accept(() => {
+  return accept((edit) => {
     for (const key of keys) {
-      key.redeemedAt = ctx.now;
-      key.redeemedOn = id;
+      const redeemed = edit(key);
+      redeemed.redeemedAt = ctx.now;
+      redeemed.redeemedOn = id;
     }
-    if (total !== subscription.total) changeTotal(subscription, total, ctx.now, 'key');
+    const changed = edit(subscription);
+    if (total !== changed.total) changeTotal(changed, total, ctx.now, 'key');
     if (renewing) {
-      subscription.purchasedAt = ctx.now;
-      subscription.endsAt = addMonths(ctx.now, months);
-    } else if (subscription.endsAt !== null && months > 0) {
-      subscription.endsAt = addMonths(subscription.endsAt, months);
+      changed.purchasedAt = ctx.now;
+      changed.endsAt = addMonths(ctx.now, months);
+    } else if (changed.endsAt !== null && months > 0) {
+      changed.endsAt = addMonths(changed.endsAt, months);
     }
-    subscription.lastLicenseEvent = 'bought';
+    changed.lastLicenseEvent = 'bought';
   });
 }

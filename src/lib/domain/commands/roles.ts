@@ -38,11 +38,11 @@ function decideRole(tenant: Tenant, p: Payload, ctx: Context, grantIt: boolean):
     const last = lastGlobalAdmin(tenant, user);
     if (last) return reject(last);
   }
-  return accept(() => {
+  return accept((edit) => {
     const roles = new Set(user.roles);
     if (grantIt) roles.add(role);
     else roles.delete(role);
-    user.roles = [...roles].sort();
+    edit(user).roles = [...roles].sort();
   });
 }
 

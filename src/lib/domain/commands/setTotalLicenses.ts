@@ -92,10 +92,11 @@ export function decideSetTotalLicenses(tenant: Tenant, p: Payload, ctx: Context)
   if (when === 'renewal') {
     if (!subscription.recurringBilling) return reject(recurringBillingOff(subscription));
     if (total < assigned) return reject(belowAssigned(total, assigned));
-    return accept(() => {
-      subscription.scheduledChange =
+    return accept((edit) => {
+      const changed = edit(subscription);
+      changed.scheduledChange =
         total === current ? null : { total, at: nextRenewal(subscription, ctx.now) };
-      subscription.totalVersion += 1;
+      changed.totalVersion += 1;
     });
   }
 
@@ -129,11 +130,12 @@ export function decideSetTotalLicenses(tenant: Tenant, p: Payload, ctx: Context)
   }
   if (total < assigned) return reject(belowAssigned(total, assigned));
 
-  return accept(() => {
-    changeTotal(subscription, total, ctx.now, 'now');
-    if (buying && mca) subscription.purchases.push({ at: ctx.now, remaining: total - current });
-    if (!buying && mca) consumePurchases(subscription, current - total, ctx.now);
-    subscription.lastLicenseEvent = buying ? 'bought' : null;
+  return accept((edit) => {
+    const changed = edit(subscription);
+    changeTotal(changed, total, ctx.now, 'now');
+    if (buying && mca) changed.purchases.push({ at: ctx.now, remaining: total - current });
+    if (!buying && mca) consumePurchases(changed, current - total, ctx.now);
+    changed.lastLicenseEvent = buying ? 'bought' : null;
   });
 }
 

@@ -89,9 +89,9 @@ export function decideBuySubscription(tenant: Tenant, p: Payload, ctx: Context):
   });
   const quantity = quantityRefusal(total, probe, ctx);
   if (quantity) return reject(quantity);
-  return accept(() => {
+  return accept((edit) => {
     if (trial) probe.endsAt = billingPeriod(probe, ctx.now).end;
-    addSubscription(tenant, probe);
+    addSubscription(edit(tenant), probe);
   });
 }
 
@@ -124,15 +124,16 @@ export function decideBuyTrial(tenant: Tenant, p: Payload, ctx: Context): Decisi
       refuse('NOT_A_TRIAL', 'This subscription is already paid for.', 'Nothing to do.'),
     );
   }
-  return accept(() => {
-    subscription.trial = false;
-    subscription.purchasedAt = ctx.now;
-    subscription.endsAt = null;
-    subscription.recurringBilling = true;
-    subscription.purchases = [];
-    subscription.initialTotal = subscription.total;
-    subscription.changes = [];
-    subscription.lastLicenseEvent = 'bought';
+  return accept((edit) => {
+    const changed = edit(subscription);
+    changed.trial = false;
+    changed.purchasedAt = ctx.now;
+    changed.endsAt = null;
+    changed.recurringBilling = true;
+    changed.purchases = [];
+    changed.initialTotal = changed.total;
+    changed.changes = [];
+    changed.lastLicenseEvent = 'bought';
   });
 }
 
@@ -170,11 +171,12 @@ export function decideSetRecurringBilling(tenant: Tenant, p: Payload, ctx: Conte
   }
   const seller = managedBySeller(subscription, 'Billing for this subscription is managed');
   if (seller) return reject(seller);
-  return accept(() => {
-    subscription.recurringBilling = on;
-    subscription.endsAt = on ? null : billingPeriod(subscription, ctx.now).end;
+  return accept((edit) => {
+    const changed = edit(subscription);
+    changed.recurringBilling = on;
+    changed.endsAt = on ? null : billingPeriod(subscription, ctx.now).end;
     // MCA-4: with recurring billing off, changes can only be made now.
-    if (!on) subscription.scheduledChange = null;
+    if (!on) changed.scheduledChange = null;
   });
 }
 
@@ -211,11 +213,12 @@ export function decideCancelSubscription(tenant: Tenant, p: Payload, ctx: Contex
       ),
     );
   }
-  return accept(() => {
-    subscription.cancelledAt = ctx.now;
-    subscription.cancellation = { reason, feedback };
-    subscription.recurringBilling = false;
-    subscription.scheduledChange = null;
+  return accept((edit) => {
+    const changed = edit(subscription);
+    changed.cancelledAt = ctx.now;
+    changed.cancellation = { reason, feedback };
+    changed.recurringBilling = false;
+    changed.scheduledChange = null;
   });
 }
 
@@ -224,7 +227,8 @@ export function decideCompleteCreditCheck(tenant: Tenant, p: Payload, ctx: Conte
   const id = text(p, 'subscription');
   const subscription = findSubscription(tenant, id, ctx.now);
   if (!subscription) return reject(subscriptionNotFound(id));
-  return accept(() => {
-    subscription.creditCheck = 'done';
+  return accept((edit) => {
+    const changed = edit(subscription);
+    changed.creditCheck = 'done';
   });
 }

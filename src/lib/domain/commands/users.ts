@@ -98,9 +98,9 @@ export function decideAddUser(tenant: Tenant, p: Payload, ctx: Context): Decisio
     const plans = planRefusal(ctx, w.subscription, w.disabledPlans);
     if (plans) return reject(plans);
   }
-  return accept(() => {
-    tenant.users[id] = user;
-    for (const w of wanted) grant(tenant, user, w.subscription, w.disabledPlans, ctx.now);
+  return accept((edit) => {
+    edit(tenant.users)[id] = user;
+    for (const w of wanted) grant(edit, tenant, user, w.subscription, w.disabledPlans, ctx.now);
   });
 }
 
@@ -117,12 +117,12 @@ export function decideDeleteUser(tenant: Tenant, p: Payload, ctx: Context): Deci
     );
   const last = lastGlobalAdmin(tenant, user);
   if (last) return reject(last);
-  return accept(() => {
+  return accept((edit) => {
     for (const subscriptionId of licensesOf(tenant, id)) {
       const subscription = tenant.subscriptions[subscriptionId];
-      if (subscription) revoke(tenant, id, subscription, ctx.now);
+      if (subscription) revoke(edit, tenant, id, subscription, ctx.now);
     }
-    user.deletedAt = ctx.now;
+    edit(user).deletedAt = ctx.now;
   });
 }
 
@@ -154,7 +154,7 @@ export function decideRestoreUser(tenant: Tenant, p: Payload, ctx: Context): Dec
       }),
     );
   }
-  return accept(() => {
-    user.deletedAt = null;
+  return accept((edit) => {
+    edit(user).deletedAt = null;
   });
 }
