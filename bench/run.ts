@@ -205,7 +205,7 @@ const out = [
   '',
   'Notes:',
   `  load: runs ${load.runs.map((t) => formatValue(t)).join(', ')} (after 1 warm-up); includes a structuredClone of the stored snapshot (IndexedDB's read).`,
-  `  merge: both replicas ${merge.converged ? 'converged' : 'DID NOT CONVERGE'}; ${merge.conflictsAdded} conflicts from the merge; an offline command took ${formatValue(merge.offlineCommandMs)} on average.`,
+  `  merge: both replicas ${merge.converged ? 'converged' : 'DID NOT CONVERGE'}; ${merge.conflictsAdded} conflicts from the merge; the laptop's own refresh took ${formatValue(merge.perDeviceMs[0])}, the desktop's ${formatValue(merge.perDeviceMs[1])}; an offline command took ${formatValue(merge.offlineCommandMs)} on average.`,
   `  one command: p95 ${formatValue(command.p95)}, slowest ${formatValue(command.maxMs)}.`,
   '',
   'Time taken:',

@@ -1,15 +1,17 @@
 /**
  * 3. Merge: two devices that hold the whole log each make 2,000 changes
- * offline (clocks interleaved), then syncPair: both exchange and replay.
+ * offline (clocks interleaved), then what syncPair does: both exchange and
+ * replay, one after the other on this one thread. Each device's own part
+ * (its refresh: open, check and replay what arrived) is noted too, since on
+ * two machines each does only its own.
  * Baseline: the same Yjs exchange (state vectors, encodeStateAsUpdate,
  * applyUpdate both ways) between plain documents in the same two states.
  */
 import * as Y from 'yjs';
 import type { Replica } from '../../src/lib/replica/replica';
-import { syncPair } from '../../src/lib/scenario/devices';
 import type { CommandPicker, Authors } from '../commands';
 import type { Row } from '../table';
-import { median, timeOnce, timeRuns } from '../timing';
+import { collect, median, timeOnce, timeRuns } from '../timing';
 
 export interface Worker {
   replica: Replica;
@@ -21,6 +23,8 @@ export interface MergeResult {
   row: Row;
   /** Mean time of one offline command while making the changes. */
   offlineCommandMs: number;
+  /** Each device's refresh: taking in and replaying what the other sent. */
+  perDeviceMs: [number, number];
   conflictsAdded: number;
   converged: boolean;
 }
@@ -47,7 +51,18 @@ export async function measureMerge(
   const [a, b] = devices.map((d) => d.replica);
   const states = [Y.encodeStateAsUpdate(a.doc), Y.encodeStateAsUpdate(b.doc)];
 
-  const seats = await timeOnce(() => syncPair(a, b, now));
+  // The garbage of making the changes is not the merge's.
+  collect();
+  const perDeviceMs: [number, number] = [0, 0];
+  // syncPair (scenario/devices.ts), with each device's refresh timed.
+  const seats = await timeOnce(async () => {
+    const toB = Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc));
+    const toA = Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc));
+    Y.applyUpdate(b.doc, toB, 'sync');
+    Y.applyUpdate(a.doc, toA, 'sync');
+    perDeviceMs[0] = await timeOnce(() => a.refresh(now));
+    perDeviceMs[1] = await timeOnce(() => b.refresh(now));
+  });
   const converged = a.derivedState() === b.derivedState();
 
   let docs: Y.Doc[] = [];
@@ -73,6 +88,7 @@ export async function measureMerge(
   );
   return {
     offlineCommandMs: making / made,
+    perDeviceMs,
     conflictsAdded: a.conflicts.length - conflictsBefore,
     converged,
     row: {
