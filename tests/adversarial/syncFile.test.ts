@@ -23,16 +23,17 @@ const assign = (users: string[]) => ({
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** The file as the forger rewrites it: its body changed, its checksum made to match. */
+/** The file as the forger rewrites it: its body changed, its checksum made to match, the rest kept. */
 async function forged(file: Uint8Array, change: (body: string[]) => Promise<string[]>) {
-  const { header, body } = JSON.parse(decoder.decode(file)) as {
+  const { header, body, ...rest } = JSON.parse(decoder.decode(file)) as {
     header: SyncFileHeader;
     body: string[];
   };
   const next = await change(body);
   const sha = await sha256(JSON.stringify(next));
+  // The rest (the key shares) as it was.
   return encoder.encode(
-    JSON.stringify({ header: { ...header, ops: next.length, sha256: sha }, body: next }),
+    JSON.stringify({ header: { ...header, ops: next.length, sha256: sha }, body: next, ...rest }),
   );
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, openDemo } from './fixtures';
 import { connect, TOKEN, useRelay } from './relay';
@@ -40,6 +41,56 @@ test('a second device joins through the relay, is added by a Global Administrato
   await expect(first.getByText('The device was added.')).toBeVisible();
 
   await expect(second.getByText('Added, acting as Adele Vance.')).toBeVisible({ timeout: 10_000 });
+  await expect(second.getByText('Contoso')).toBeVisible();
+  await expectAccessible(second);
+});
+
+test('files only: a device added by its code reads the tenant from a sync file, which carries its key share (SYNC-5)', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const first = await (await browser.newContext()).newPage();
+  await openDemo(first);
+  await first.getByRole('link', { name: 'Sync' }).click();
+  const tenantId = (await first.getByTestId('tenant-id').textContent())!.trim();
+
+  // No relay: only the tenant id.
+  const second = await (await browser.newContext()).newPage();
+  await second.goto('/welcome');
+  await second.getByRole('button', { name: 'Add this device to a tenant' }).click();
+  await second.getByLabel('Tenant ID').fill(tenantId);
+  await second.getByRole('button', { name: 'Add this device', exact: true }).click();
+  await expect(second.getByText('has not been added to the tenant yet')).toBeVisible();
+  const code = await second.getByRole('textbox', { name: "This device's code" }).inputValue();
+  const importInto = async (page: Page, file: string) => {
+    await page.getByLabel('Import a sync file').setInputFiles({
+      name: 'sync.seats.json',
+      mimeType: 'application/json',
+      buffer: readFileSync(file),
+    });
+  };
+  const exportFrom = async (page: Page) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export a sync file' }).click(),
+    ]);
+    return download.path();
+  };
+
+  // A file from before the device was added holds nothing it can open: refused, with what to do.
+  await importInto(second, await exportFrom(first));
+  await expect(second.getByRole('alert')).toContainText('export a new sync file');
+
+  await first.getByRole('textbox', { name: 'Code of the device to add' }).fill(code);
+  await first
+    .getByRole('combobox', { name: 'Person', exact: true })
+    .selectOption({ label: 'Adele Vance' });
+  await first.getByRole('button', { name: 'Add a device' }).click();
+  await expect(first.getByText('The device was added.')).toBeVisible();
+
+  await importInto(second, await exportFrom(first));
+  await expect(second.getByText(/^Imported: \d+ new changes\.$/)).toBeVisible();
+  await expect(second.getByText('Added, acting as Adele Vance.')).toBeVisible();
   await expect(second.getByText('Contoso')).toBeVisible();
   await expectAccessible(second);
 });

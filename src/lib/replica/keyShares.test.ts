@@ -5,6 +5,7 @@ import { createWrapKeys, KEY_SHARES, makeShare, shareId } from './keyShares';
 import { OpCipher } from './opCipher';
 import { Replica } from './replica';
 import { newTenantKey, type TenantKey } from './sealing';
+import { exportSyncFile, importSyncFile } from './syncFile';
 import { testDevices } from './testDevices';
 
 /** One-way delivery of what `to` lacks, as the relay or tabs would carry it. */
@@ -169,5 +170,77 @@ describe('end-to-end encryption (SYNC-5)', () => {
     expect(phone.replica.notices).toContainEqual(
       expect.objectContaining({ reason: 'tampered', key: shareId(1, 'phone') }),
     );
+  });
+
+  it('a device enrolled by its code that syncs only by files gets the key from a sync file', async () => {
+    const { laptop, newDevice, start } = await tenant();
+    await laptop.execute(addUser('asa', 'Åsa Ødegård'), 'ann', start + 1000);
+    const phone = await newDevice('phone');
+    const file = (from: typeof laptop, now: number) => exportSyncFile(from, { tenant: 't1', now });
+
+    // Exported before the phone was enrolled: nothing in it opens for the phone.
+    const early = await importSyncFile(phone.replica, await file(laptop, start + 1500), {
+      tenant: 't1',
+      now: start + 1500,
+    });
+    expect(early).toMatchObject({ ok: false, error: { code: 'SEALED' } });
+    expect(phone.replica.opMap.size).toBe(0);
+    expect(phone.replica.shares.size).toBe(0);
+
+    await laptop.execute({ type: 'enrolDevice', payload: phone.enrol }, 'ann', start + 2000);
+    const imported = await importSyncFile(phone.replica, await file(laptop, start + 2500), {
+      tenant: 't1',
+      now: start + 2500,
+    });
+    expect(imported).toMatchObject({ ok: true, added: laptop.opMap.size });
+    expect(phone.replica.tenantKeys.map((k) => k.epoch)).toEqual([1]);
+    expect(phone.replica.derivedState()).toBe(laptop.derivedState());
+    expect(phone.replica.notices.filter((n) => n.reason === 'tampered')).toEqual([]);
+
+    // And back: what the phone does reaches the laptop by file too.
+    await phone.replica.execute(addUser('bo2', 'Bo Ek'), 'ann', start + 3000);
+    const back = await importSyncFile(laptop, await file(phone.replica, start + 3500), {
+      tenant: 't1',
+      now: start + 3500,
+    });
+    expect(back).toMatchObject({ ok: true, added: 1 });
+    expect(laptop.tenant.users['bo2']?.displayName).toBe('Bo Ek');
+  });
+
+  it('refuses a sync file whose key shares were cut or altered, and changes nothing', async () => {
+    const { laptop, newDevice, start } = await tenant();
+    const phone = await newDevice('phone');
+    await laptop.execute({ type: 'enrolDevice', payload: phone.enrol }, 'ann', start + 1000);
+    const text = new TextDecoder().decode(
+      await exportSyncFile(laptop, { tenant: 't1', now: start + 1500 }),
+    );
+    const envelope = JSON.parse(text) as { header: Record<string, unknown>; keyShares: string[] };
+    // The laptop's share for the phone (it shares with itself only when it makes a new key).
+    expect(envelope.header['keyShares']).toBe(1);
+    const [share] = envelope.keyShares;
+
+    const cut = { ...envelope, keyShares: [] };
+    const flipped = { ...envelope, keyShares: [share.replace('"epoch":1', '"epoch":2')] };
+    // Not a share at all, with the checksum made again to match.
+    const altered = { ...envelope, keyShares: ['{"epoch":1}'] };
+    const digest = async (shares: string[]) =>
+      Buffer.from(
+        await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(shares))),
+      ).toString('base64url');
+    altered.header = { ...envelope.header, keySharesSha256: await digest(altered.keyShares) };
+
+    for (const [file, code] of [
+      [cut, 'TRUNCATED'],
+      [flipped, 'CORRUPT'],
+      [altered, 'TAMPERED'],
+    ] as const) {
+      const result = await importSyncFile(phone.replica, JSON.stringify(file), {
+        tenant: 't1',
+        now: start + 2000,
+      });
+      expect(result).toMatchObject({ ok: false, error: { code } });
+      expect(phone.replica.opMap.size).toBe(0);
+      expect(phone.replica.shares.size).toBe(0);
+    }
   });
 });

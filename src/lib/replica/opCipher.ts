@@ -36,6 +36,12 @@ export class OpCipher implements Sealing {
     return true;
   }
 
+  withKeys(keys: readonly TenantKey[]): OpCipher {
+    const copy = new OpCipher(this.keys);
+    for (const key of keys) copy.add(key);
+    return copy;
+  }
+
   seal(text: string): string {
     if (!this.held.size) return text;
     const epoch = Math.max(...this.held.keys());

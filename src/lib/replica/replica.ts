@@ -54,6 +54,7 @@ export interface ReplicaOptions {
 /** A key share that brought a new tenant key; `onTrust`: its sender could not be checked yet. */
 interface Taken {
   share: KeyShare;
+  key: TenantKey;
   onTrust: boolean;
 }
 
@@ -427,9 +428,15 @@ export class Replica {
    * Incoming ops (a sync file, say) that are not what they claim: malformed,
    * an id that isn't their content hash, or a signature no key of their device
    * (in the log or enrolled by the batch itself) accepts. Nothing is applied.
+   * `sharedKeys`: tenant keys the batch brings in key shares (keysSharedIn),
+   * to open its ops with as well.
    */
-  async rejectedOf(texts: string[]): Promise<{ text: string; reason: string }[]> {
-    const ops = texts.map((text) => ({ text, op: this.readStored(text) }));
+  async rejectedOf(
+    texts: string[],
+    sharedKeys: readonly TenantKey[] = [],
+  ): Promise<{ text: string; reason: string }[]> {
+    const sealing = this.sealingWith(sharedKeys);
+    const ops = texts.map((text) => ({ text, op: readWith(sealing, text) }));
     const offered = new Map<string, PublicKeyJwk[]>();
     for (const { op } of ops) {
       const [device, jwk] = (op && offeredKeyOf(op)) ?? [];
@@ -438,7 +445,7 @@ export class Replica {
     const rejected: { text: string; reason: string }[] = [];
     for (const { text, op } of ops) {
       if (!op) {
-        const opened = this.sealing.open(text);
+        const opened = sealing.open(text);
         rejected.push({
           text,
           reason:
@@ -466,8 +473,17 @@ export class Replica {
 
   /** An op from its stored text (sealed or plain), or null when it can't be read as one. */
   readStored(text: string): Op | null {
-    const opened = this.sealing.open(text);
-    return opened.ok ? parseOp(opened.text) : null;
+    return readWith(this.sealing, text);
+  }
+
+  /** Ops from stored texts, as readStored reads them, with `sharedKeys` (keysSharedIn) as well. */
+  readAllStored(texts: readonly string[], sharedKeys: readonly TenantKey[]): (Op | null)[] {
+    const sealing = this.sealingWith(sharedKeys);
+    return texts.map((text) => readWith(sealing, text));
+  }
+
+  private sealingWith(sharedKeys: readonly TenantKey[]): Sealing {
+    return sharedKeys.length ? this.sealing.withKeys(sharedKeys) : this.sealing;
   }
 
   /** The tenant keys this replica holds: what an invitation passes on. */
@@ -531,29 +547,48 @@ export class Replica {
    * brought a new key, or null when none did.
    */
   private async takeShares(): Promise<Taken[] | null> {
-    if (!this.wrapKeys || !this.sharesChanged) return null;
+    if (!this.sharesChanged) return null;
     this.sharesChanged = false;
-    const held = new Set(this.sealing.keys.map((k) => k.epoch));
+    const { taken, waiting } = await this.openShares(this.shares.values());
+    // A sharing device may be enrolled by ops still to come: look again then.
+    if (waiting) this.sharesChanged = true;
+    const added = taken.filter(({ key }) => this.sealing.add(key));
+    if (added.length) this.onKeys(this.sealing.keys);
+    return added.length ? added : null;
+  }
+
+  /**
+   * Opens the shares among `texts` that hold a key for this device it lacks
+   * (see takeShares), without taking the keys. `waiting`: some share came from
+   * a device the log does not enrol (yet).
+   */
+  private async openShares(texts: Iterable<string>): Promise<{ taken: Taken[]; waiting: boolean }> {
     const taken: Taken[] = [];
-    for (const text of this.shares.values()) {
+    let waiting = false;
+    if (!this.wrapKeys) return { taken, waiting };
+    const held = new Set(this.sealing.keys.map((k) => k.epoch));
+    for (const text of texts) {
       const share = readShare(text);
       if (!share || share.to !== this.device || held.has(share.epoch)) continue;
       const by = this.tenant.devices[share.by];
       const blind = this.replay.length === 0;
       if ((!by || by.revoked) && !blind) {
-        // The sharing device may be enrolled by ops still to come: look again then.
-        this.sharesChanged = true;
+        waiting = true;
         continue;
       }
       const byKey = by ? await this.importKey(by.publicKey) : null;
       const key = await openShare(share, this.wrapKeys, byKey);
-      if (key && this.sealing.add(key)) {
+      if (key) {
         held.add(key.epoch);
-        taken.push({ share, onTrust: !byKey });
+        taken.push({ share, key, onTrust: !byKey });
       }
     }
-    if (taken.length) this.onKeys(this.sealing.keys);
-    return taken.length ? taken : null;
+    return { taken, waiting };
+  }
+
+  /** The tenant keys that key shares from elsewhere (a sync file) would give this device. */
+  async keysSharedIn(texts: readonly string[]): Promise<TenantKey[]> {
+    return (await this.openShares(texts)).taken.map((t) => t.key);
   }
 
   /** A share taken on trust must come from a device the log it opened enrols; else it is reported. */
@@ -794,4 +829,9 @@ export class Replica {
       ops: this.replay.ops.map((e) => e.id),
     });
   }
+}
+
+function readWith(sealing: Sealing, text: string): Op | null {
+  const opened = sealing.open(text);
+  return opened.ok ? parseOp(opened.text) : null;
 }

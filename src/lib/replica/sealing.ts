@@ -12,6 +12,8 @@ export interface Sealing {
   open(stored: string): Opened;
   /** Adds a tenant key (from a key share); true when it was not held. */
   add(key: TenantKey): boolean;
+  /** A separate sealing that holds these keys as well: to try keys before taking them. */
+  withKeys(keys: readonly TenantKey[]): Sealing;
   /** The tenant keys held, oldest first: what an invitation passes on. */
   readonly keys: readonly TenantKey[];
 }
@@ -41,5 +43,7 @@ export const plain: Sealing = {
   open: (stored) =>
     stored.startsWith(SEALED_PREFIX) ? { ok: false, reason: 'locked' } : { ok: true, text: stored },
   add: () => false,
+  // Keys come only to a replica that seals (a key share needs its wrapping key).
+  withKeys: () => plain,
   keys: [],
 };

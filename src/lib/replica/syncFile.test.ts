@@ -42,11 +42,14 @@ function read(file: Uint8Array): { header: SyncFileHeader; body: string[] } {
   return JSON.parse(decoder.decode(file)) as { header: SyncFileHeader; body: string[] };
 }
 
-/** A file as someone could rewrite it: any header, any body, the checksum made to match. */
+/**
+ * A file as someone could rewrite it: any header, any body, the checksum made
+ * to match; the key shares (none, for these plain replicas) kept as they were.
+ */
 async function rewrite(header: SyncFileHeader, body: string[]): Promise<Uint8Array> {
   const json = JSON.stringify(body);
   return encoder.encode(
-    JSON.stringify({ header: { ...header, sha256: await sha256(json) }, body }),
+    JSON.stringify({ header: { ...header, sha256: await sha256(json) }, body, keyShares: [] }),
   );
 }
 

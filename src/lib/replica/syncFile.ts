@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { toBase64Url } from './base64url';
+import { readShare, shareId } from './keyShares';
 import { compareOps, type Op } from './op';
 import type { Replica } from './replica';
 
@@ -18,6 +19,11 @@ import type { Replica } from './replica';
  * values. `header.sha256` is the SHA-256 (base64url) of the body as written,
  * which is `JSON.stringify(body)`: a damaged copy shows as CORRUPT, not as a
  * forgery. It is a checksum, not a seal; the ops' signatures are the seal.
+ *
+ * Beside the body, `keyShares` carries the tenant's key shares (keyShares.ts),
+ * counted and checksummed in the header the same way: a device enrolled by
+ * its code that syncs only by files gets the tenant key this way, as it would
+ * from the relay. Files made before key shares have neither; they still read.
  */
 
 /** Transaction origin of ops added from a sync file. */
@@ -38,6 +44,9 @@ export interface SyncFileHeader {
   ops: number;
   /** SHA-256, base64url, of the body's bytes. */
   sha256: string;
+  /** How many key shares the file carries, and the SHA-256 of `JSON.stringify` of their list. */
+  keyShares?: number;
+  keySharesSha256?: string;
 }
 
 export interface SyncFileError {
@@ -81,6 +90,9 @@ export async function exportSyncFile(
   }
   ops.sort((a, b) => compareOps(a.op, b.op));
   const body = JSON.stringify(ops.map((o) => o.text));
+  // All of them: they are few, and each opens only for the device it names.
+  const shareTexts = [...replica.shares.values()].filter((text) => readShare(text)).sort();
+  const shares = JSON.stringify(shareTexts);
   const header: SyncFileHeader = {
     format: SYNC_FORMAT,
     version: SYNC_VERSION,
@@ -89,8 +101,12 @@ export async function exportSyncFile(
     createdAt: new Date(options.now).toISOString(),
     ops: ops.length,
     sha256: await digest(body),
+    keyShares: shareTexts.length,
+    keySharesSha256: await digest(shares),
   };
-  return encoder.encode(`{"header":${JSON.stringify(header)},"body":${body}}\n`);
+  return encoder.encode(
+    `{"header":${JSON.stringify(header)},"body":${body},"keyShares":${shares}}\n`,
+  );
 }
 
 /** This replica's Yjs state vector, base64: what to send a peer to get only what this side lacks. */
@@ -109,7 +125,7 @@ export async function importSyncFile(
 ): Promise<SyncFileImport> {
   const read = readFile(file, options.tenant);
   if (!read.ok) return read;
-  const { header, body } = read;
+  const { header, body, shares } = read;
 
   if (body.length < header.ops)
     return refused(
@@ -130,15 +146,23 @@ export async function importSyncFile(
       AGAIN,
     );
 
+  const sharesRefused = await sharesProblem(header, shares);
+  if (sharesRefused) return sharesRefused;
+
   // Keys enrolled by ops already in the document (not yet taken in) count when checking signatures.
   await replica.refresh(options.now);
   const texts = body.filter((entry): entry is string => typeof entry === 'string');
-  const rejections = await replica.rejectedOf(texts);
+  // Tried, not taken: the key shares go into the log with the ops, and the
+  // refresh after takes them as it takes the relay's (checked, or on trust).
+  const sharedKeys = await replica.keysSharedIn(shares as string[]);
+  const rejections = await replica.rejectedOf(texts, sharedKeys);
   if (rejections.some((r) => r.reason.startsWith('sealed'))) {
     return refused(
       'SEALED',
       `This sync file ${from(header)} is encrypted with the tenant's key, which this device does not hold.`,
-      'Nothing was imported. Join the tenant with an invitation first: it carries the key.',
+      'Nothing was imported. Ask the admin who added this device to export a new sync file ' +
+        'from their device after adding it: it then carries the key for this device. ' +
+        'Or join with an invitation, which carries the key.',
     );
   }
   const rejected = new Set(rejections.map((r) => r.text));
@@ -157,12 +181,18 @@ export async function importSyncFile(
   }
 
   let added = 0;
+  const opened = replica.readAllStored(texts, sharedKeys);
   replica.doc.transact(() => {
-    for (const text of texts) {
-      const id = replica.readStored(text)!.id;
-      if (replica.opMap.has(id)) continue;
+    texts.forEach((text, i) => {
+      const id = opened[i]!.id;
+      if (replica.opMap.has(id)) return;
       replica.opMap.set(id, text);
       added++;
+    });
+    for (const text of shares as string[]) {
+      const share = readShare(text)!;
+      const id = shareId(share.epoch, share.to);
+      if (!replica.shares.has(id)) replica.shares.set(id, text);
     }
   }, FILE);
   await replica.refresh(options.now);
@@ -170,6 +200,37 @@ export async function importSyncFile(
 }
 
 const AGAIN = 'Nothing was imported. Copy the file again, or ask for a new export.';
+
+/** The key shares as the header counts and checksums them, each a well-formed share; else why not. */
+async function sharesProblem(
+  header: SyncFileHeader,
+  shares: unknown[],
+): Promise<{ ok: false; error: SyncFileError } | null> {
+  if (shares.length !== (header.keyShares ?? 0))
+    return refused(
+      shares.length < (header.keyShares ?? 0) ? 'TRUNCATED' : 'CORRUPT',
+      `This sync file ${from(header)} is damaged: it holds ${shares.length} key shares but says it has ${header.keyShares ?? 0}.`,
+      AGAIN,
+    );
+  if (
+    header.keySharesSha256 !== undefined &&
+    (await digest(JSON.stringify(shares))) !== header.keySharesSha256
+  )
+    return refused(
+      'CORRUPT',
+      `This sync file ${from(header)} is damaged: its key shares do not match their checksum.`,
+      AGAIN,
+    );
+  const bad = shares.filter((text) => typeof text !== 'string' || !readShare(text));
+  if (bad.length)
+    return refused(
+      'TAMPERED',
+      `${bad.length} of the ${shares.length} key shares in this sync file ${from(header)} ${bad.length === 1 ? 'is' : 'are'} not well-formed: the file was altered after it was made.`,
+      'Nothing was imported. Do not use this file: ask the other admin for a new export, ' +
+        'and tell them this one was altered on the way.',
+    );
+  return null;
+}
 
 function refused(
   code: SyncFileError['code'],
@@ -186,7 +247,9 @@ const from = (header: SyncFileHeader) =>
 function readFile(
   file: string | Uint8Array,
   tenant: string,
-): { ok: true; header: SyncFileHeader; body: unknown[] } | { ok: false; error: SyncFileError } {
+):
+  | { ok: true; header: SyncFileHeader; body: unknown[]; shares: unknown[] }
+  | { ok: false; error: SyncFileError } {
   const text = (typeof file === 'string' ? file : new TextDecoder().decode(file)).replace(
     /^\uFEFF/,
     '',
@@ -234,7 +297,11 @@ function readFile(
     Number.isSafeInteger(h['ops']) &&
     (h['ops'] as number) >= 0 &&
     typeof h['sha256'] === 'string' &&
-    Array.isArray(body);
+    Array.isArray(body) &&
+    (h['keyShares'] === undefined ||
+      (Number.isSafeInteger(h['keyShares']) &&
+        typeof h['keySharesSha256'] === 'string' &&
+        Array.isArray(envelope['keyShares'])));
   if (!complete)
     return refused('CORRUPT', 'This sync file is damaged: parts of it are missing.', AGAIN);
   if (header.tenant !== tenant)
@@ -244,7 +311,8 @@ function readFile(
       `Nothing was imported. Open it in the console of tenant "${header.tenant}", ` +
         `or ask for an export from tenant "${tenant}".`,
     );
-  return { ok: true, header, body: body as unknown[] };
+  const shares = Array.isArray(envelope['keyShares']) ? (envelope['keyShares'] as unknown[]) : [];
+  return { ok: true, header, body: body as unknown[], shares };
 }
 
 function notOurs(): { ok: false; error: SyncFileError } {
