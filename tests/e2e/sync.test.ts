@@ -13,6 +13,32 @@ async function newDeviceCode(id: string): Promise<string> {
   return 'seats-device:' + btoa(JSON.stringify({ device: id, publicKey: { kty, crv, x, y } }));
 }
 
+/**
+ * A new browser asks to join `tenantId` (through the relay at `relayUrl`, or
+ * with no relay), and shows the code to add it by.
+ */
+async function deviceCodeOf(page: Page, tenantId: string, relayUrl?: string): Promise<string> {
+  await page.goto('/welcome');
+  await page.getByRole('button', { name: 'Add this device to a tenant' }).click();
+  await page.getByLabel('Tenant ID').fill(tenantId);
+  if (relayUrl) {
+    await page.getByLabel('Relay address').fill(relayUrl);
+    await page.getByLabel('Token').fill(TOKEN);
+  }
+  await page.getByRole('button', { name: 'Add this device', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+  await expect(page.getByText('has not been added to the tenant yet')).toBeVisible();
+  return page.getByRole('textbox', { name: "This device's code" }).inputValue();
+}
+
+/** A Global Administrator on the Sync page adds a device by its code, for `person`. */
+async function addByCode(page: Page, code: string, person: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Code of the device to add' }).fill(code);
+  await page.getByRole('combobox', { name: 'Person', exact: true }).selectOption({ label: person });
+  await page.getByRole('button', { name: 'Add a device' }).click();
+  await expect(page.getByText('The device was added.')).toBeVisible();
+}
+
 test('a second device joins through the relay, is added by a Global Administrator and sees the same tenant (SYNC-1, SYNC-5)', async ({
   browser,
 }) => {
@@ -23,22 +49,9 @@ test('a second device joins through the relay, is added by a Global Administrato
   const tenantId = (await first.getByTestId('tenant-id').textContent())!.trim();
 
   const second = await (await browser.newContext()).newPage();
-  await second.goto('/welcome');
-  await second.getByRole('button', { name: 'Add this device to a tenant' }).click();
-  await second.getByLabel('Tenant ID').fill(tenantId);
-  await second.getByLabel('Relay address').fill(relay.url);
-  await second.getByLabel('Token').fill(TOKEN);
-  await second.getByRole('button', { name: 'Add this device', exact: true }).click();
-  await expect(second.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
-  await expect(second.getByText('has not been added to the tenant yet')).toBeVisible();
-  const code = await second.getByRole('textbox', { name: "This device's code" }).inputValue();
+  const code = await deviceCodeOf(second, tenantId, relay.url);
 
-  await first.getByRole('textbox', { name: 'Code of the device to add' }).fill(code);
-  await first
-    .getByRole('combobox', { name: 'Person', exact: true })
-    .selectOption({ label: 'Adele Vance' });
-  await first.getByRole('button', { name: 'Add a device' }).click();
-  await expect(first.getByText('The device was added.')).toBeVisible();
+  await addByCode(first, code, 'Adele Vance');
 
   await expect(second.getByText('Added, acting as Adele Vance.')).toBeVisible({ timeout: 10_000 });
   await expect(second.getByText('Contoso')).toBeVisible();
@@ -56,12 +69,7 @@ test('files only: a device added by its code reads the tenant from a sync file, 
 
   // No relay: only the tenant id.
   const second = await (await browser.newContext()).newPage();
-  await second.goto('/welcome');
-  await second.getByRole('button', { name: 'Add this device to a tenant' }).click();
-  await second.getByLabel('Tenant ID').fill(tenantId);
-  await second.getByRole('button', { name: 'Add this device', exact: true }).click();
-  await expect(second.getByText('has not been added to the tenant yet')).toBeVisible();
-  const code = await second.getByRole('textbox', { name: "This device's code" }).inputValue();
+  const code = await deviceCodeOf(second, tenantId);
   const importInto = async (page: Page, file: string) => {
     await page.getByLabel('Import a sync file').setInputFiles({
       name: 'sync.seats.json',
@@ -81,12 +89,7 @@ test('files only: a device added by its code reads the tenant from a sync file, 
   await importInto(second, await exportFrom(first));
   await expect(second.getByRole('alert')).toContainText('export a new sync file');
 
-  await first.getByRole('textbox', { name: 'Code of the device to add' }).fill(code);
-  await first
-    .getByRole('combobox', { name: 'Person', exact: true })
-    .selectOption({ label: 'Adele Vance' });
-  await first.getByRole('button', { name: 'Add a device' }).click();
-  await expect(first.getByText('The device was added.')).toBeVisible();
+  await addByCode(first, code, 'Adele Vance');
 
   await importInto(second, await exportFrom(first));
   await expect(second.getByText(/^Imported: \d+ new changes\.$/)).toBeVisible();
